@@ -1,0 +1,303 @@
+// The training loop: epochs of shuffled mini-batches, per-epoch monitoring, early stopping, the
+// learning-rate schedule, best-weight keeping and divergence detection. It reports through typed
+// events and never touches a terminal; it yields the event loop every ~50 ms so a UI on the same
+// thread can repaint and read keys, and it can be paused, resumed and aborted.
+import { COSTS } from './costs.js';
+import { ReferenceEngine, type TrainingEngine } from './engine.js';
+import { Network, type Gradients } from './network.js';
+import { BestTracker, EarlyStopping, PlateauSchedule, type TrackerState } from './observers.js';
+import { penaltiesOf, penaltyCost, type Penalty } from './regularizers.js';
+import { Rng } from './rng.js';
+import { identityOrder } from './batches.js';
+import type {
+  DoneEvent,
+  EpochMetrics,
+  Examples,
+  StopReason,
+  TrainConfig,
+  TrainerEvent,
+  TrainerListener,
+} from './types.js';
+
+export interface TrainerData {
+  training: Examples;
+  /** Held-out set for validation metrics, early stopping and "best epoch". */
+  validation?: Examples;
+}
+
+export type EngineFactory = (network: Network, dropoutRng: Rng) => TrainingEngine;
+
+export interface TrainerOptions {
+  /** Continue from this network instead of a freshly initialized one (e.g. a loaded file). */
+  network?: Network;
+  engine?: EngineFactory;
+  /** Longest stretch of computation between two yields to the event loop. */
+  yieldEveryMs?: number;
+  /** Smallest interval between two batch-progress events. */
+  batchEventEveryMs?: number;
+}
+
+const now = () => performance.now();
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+export class Trainer {
+  readonly network: Network;
+  readonly config: TrainConfig;
+  private readonly data: TrainerData;
+  private readonly engine: TrainingEngine;
+  private readonly shuffleRng: Rng;
+  private readonly penalties: Penalty[];
+  private readonly listeners = new Set<TrainerListener>();
+  private readonly yieldEveryMs: number;
+  private readonly batchEventEveryMs: number;
+  private pausedUntil: { promise: Promise<void>; resolve: () => void } | undefined;
+  private eta: number;
+
+  constructor(config: TrainConfig, data: TrainerData, options: TrainerOptions = {}) {
+    this.config = config;
+    this.data = data;
+    this.eta = config.eta;
+    // Separate streams so that turning dropout on does not change the initial weights or shuffles.
+    const initRng = new Rng(config.seed);
+    this.shuffleRng = new Rng(config.seed ^ 0x5f3759df);
+    const dropoutRng = new Rng(config.seed ^ 0x2545f491);
+    this.network = options.network ?? new Network(config.sizes, COSTS[config.cost]).initialize(config.init, initRng);
+    this.engine = (options.engine ?? ((net, rng) => new ReferenceEngine(net, rng)))(this.network, dropoutRng);
+    this.penalties = penaltiesOf(config);
+    this.yieldEveryMs = options.yieldEveryMs ?? 50;
+    this.batchEventEveryMs = options.batchEventEveryMs ?? 100;
+  }
+
+  /** Subscribes to events; returns the unsubscribe function. */
+  on(listener: TrainerListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  get paused(): boolean {
+    return this.pausedUntil !== undefined;
+  }
+
+  get engineName(): string {
+    return this.engine.name;
+  }
+
+  pause(): void {
+    if (this.pausedUntil) return;
+    let resolve!: () => void;
+    const promise = new Promise<void>((r) => (resolve = r));
+    this.pausedUntil = { promise, resolve };
+  }
+
+  resume(): void {
+    this.pausedUntil?.resolve();
+    this.pausedUntil = undefined;
+  }
+
+  /** Metrics of the current network on a set: accuracy and cost (with the regularization term). */
+  evaluate(examples: Examples, withCost = true): { accuracy: number; correct: number; total: number; cost: number } {
+    this.engine.pull();
+    const result = this.engine.evaluate(examples, withCost);
+    const cost = withCost ? this.totalCost(result.costSum, examples.count) : Number.NaN;
+    return { accuracy: result.correct / Math.max(1, result.total), correct: result.correct, total: result.total, cost };
+  }
+
+  async run(signal?: AbortSignal): Promise<DoneEvent> {
+    const { config, data } = this;
+    const runStart = now();
+    const training = data.training;
+    const batches = Math.ceil(training.count / config.batchSize);
+    this.emit({
+      type: 'start',
+      config,
+      trainingSize: training.count,
+      validationSize: data.validation?.count ?? 0,
+      batchesPerEpoch: batches,
+    });
+    const onAbort = () => this.resume();
+    signal?.addEventListener('abort', onAbort);
+
+    const direction = config.monitor === 'val-cost' ? 'min' : 'max';
+    const tracker = new BestTracker(direction, config.minDelta);
+    const earlyStopping =
+      config.patience !== undefined && !config.schedule
+        ? new EarlyStopping({ direction, patience: config.patience, minDelta: config.minDelta })
+        : undefined;
+    const schedule =
+      config.schedule && config.patience !== undefined
+        ? new PlateauSchedule({ direction, patience: config.patience, minDelta: config.minDelta, eta: config.eta })
+        : undefined;
+
+    const order = identityOrder(training.count);
+    let lastGood: Gradients = this.network.snapshot();
+    let best: { metrics: EpochMetrics; parameters: Gradients } | undefined;
+    let final: EpochMetrics = {};
+    let epochsRun = 0;
+    let reason: StopReason = 'completed';
+
+    for (let epoch = 1; epoch <= config.epochs; epoch++) {
+      this.shuffleRng.shuffle(order);
+      const trainSeconds = await this.trainEpoch(epoch, order, batches, signal);
+      if (trainSeconds === undefined) {
+        reason = 'aborted';
+        break;
+      }
+      epochsRun = epoch;
+
+      const evalStart = now();
+      const metrics = this.monitor();
+      const evalSeconds = (now() - evalStart) / 1000;
+
+      if (!this.network.hasFiniteParameters() || Object.values(metrics).some((v) => !Number.isFinite(v))) {
+        this.network.restore(lastGood);
+        this.engine.push();
+        reason = 'diverged';
+        break;
+      }
+      lastGood = this.network.snapshot();
+      final = metrics;
+
+      const monitored = config.monitor === 'val-cost' ? metrics.validationCost : metrics.validationAccuracy;
+      let state: TrackerState = tracker.observe(monitored ?? Number.NaN);
+      if (state.improved) best = { metrics, parameters: lastGood };
+      let stop: StopReason | undefined;
+      let newEta: number | undefined;
+      if (earlyStopping) {
+        const decision = earlyStopping.observe(monitored ?? Number.NaN);
+        state = decision;
+        if (decision.stop) stop = 'early-stop';
+      }
+      if (schedule) {
+        const decision = schedule.observe(monitored ?? Number.NaN);
+        state = decision;
+        if (decision.changed) newEta = decision.eta;
+        if (decision.stop) stop = 'schedule';
+      }
+
+      this.emit({
+        type: 'epoch',
+        epoch,
+        metrics,
+        learningRate: this.eta,
+        trainSeconds,
+        evalSeconds,
+        bestEpoch: state.bestEpoch,
+        bestMetrics: best?.metrics ?? {},
+        epochsSinceImprovement: state.epochsSinceImprovement,
+      });
+      if (newEta !== undefined && !stop) {
+        this.emit({ type: 'lr', epoch, from: this.eta, to: newEta });
+        this.eta = newEta;
+      }
+      if (stop) {
+        reason = stop;
+        break;
+      }
+      if (signal?.aborted) {
+        reason = epoch < config.epochs ? 'aborted' : 'completed';
+        break;
+      }
+    }
+
+    signal?.removeEventListener('abort', onAbort);
+    if (best && config.restoreBestWeights && reason !== 'diverged') {
+      this.network.restore(best.parameters);
+      this.engine.push();
+    }
+    const done: DoneEvent = {
+      type: 'done',
+      reason,
+      epochs: epochsRun,
+      bestEpoch: best ? tracker.current.bestEpoch : epochsRun,
+      best: best?.metrics ?? final,
+      final,
+      seconds: (now() - runStart) / 1000,
+    };
+    this.emit(done);
+    return done;
+  }
+
+  /** One training pass; returns its wall seconds (pauses excluded), or undefined when aborted. */
+  private async trainEpoch(
+    epoch: number,
+    order: Uint32Array,
+    batches: number,
+    signal: AbortSignal | undefined,
+  ): Promise<number | undefined> {
+    const { config } = this;
+    const training = this.data.training;
+    const settings = {
+      eta: this.eta,
+      momentum: config.momentum,
+      penalties: this.penalties,
+      trainingSize: training.count,
+      batchSize: config.batchSize,
+      dropout: config.dropout,
+    };
+    let busy = 0;
+    let sliceStart = now();
+    let lastBatchEvent = sliceStart;
+    // Grow the chunk of batches handed to the engine until one chunk takes ~10 ms.
+    let chunkBatches = 1;
+    for (let done = 0; done < batches; ) {
+      const t = now();
+      const take = Math.min(chunkBatches, batches - done);
+      const from = done * config.batchSize;
+      this.engine.train(training, order, from, Math.min(training.count, from + take * config.batchSize), settings);
+      done += take;
+      const elapsed = now() - t;
+      if (elapsed < 5) chunkBatches *= 2;
+      else if (elapsed > 20 && chunkBatches > 1) chunkBatches = Math.max(1, chunkBatches >> 1);
+
+      const current = now();
+      if (current - lastBatchEvent >= this.batchEventEveryMs && done < batches) {
+        lastBatchEvent = current;
+        const seconds = (busy + current - sliceStart) / 1000;
+        this.emit({
+          type: 'batch',
+          epoch,
+          batch: done,
+          batches,
+          examplesPerSecond: (done * config.batchSize) / Math.max(seconds, 1e-9),
+        });
+      }
+      if (current - sliceStart >= this.yieldEveryMs || this.pausedUntil || signal?.aborted) {
+        busy += current - sliceStart;
+        await yieldToEventLoop();
+        while (this.pausedUntil && !signal?.aborted) await this.pausedUntil.promise;
+        if (signal?.aborted) return undefined;
+        sliceStart = now();
+      }
+    }
+    busy += now() - sliceStart;
+    this.emit({ type: 'batch', epoch, batch: batches, batches, examplesPerSecond: training.count / (busy / 1000) });
+    return busy / 1000;
+  }
+
+  private monitor(): EpochMetrics {
+    const { config, data } = this;
+    this.engine.pull();
+    const metrics: EpochMetrics = {};
+    if (config.monitorTrainingCost || config.monitorTrainingAccuracy) {
+      const r = this.engine.evaluate(data.training, config.monitorTrainingCost);
+      if (config.monitorTrainingCost) metrics.trainingCost = this.totalCost(r.costSum, r.total);
+      if (config.monitorTrainingAccuracy) metrics.trainingAccuracy = r.correct / r.total;
+    }
+    if (data.validation && (config.monitorValidationCost || config.monitorValidationAccuracy)) {
+      const r = this.engine.evaluate(data.validation, config.monitorValidationCost);
+      if (config.monitorValidationCost) metrics.validationCost = this.totalCost(r.costSum, r.total);
+      if (config.monitorValidationAccuracy) metrics.validationAccuracy = r.correct / r.total;
+    }
+    return metrics;
+  }
+
+  /** Mean cost plus the regularization term scaled by the evaluated set's size, as network2.total_cost. */
+  private totalCost(costSum: number, count: number): number {
+    const n = Math.max(1, count);
+    return costSum / n + penaltyCost(this.penalties, this.network.weights, n);
+  }
+
+  private emit(event: TrainerEvent): void {
+    for (const listener of this.listeners) listener(event);
+  }
+}

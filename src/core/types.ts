@@ -1,0 +1,119 @@
+// The shared vocabulary of the core: what a run is configured with, what data it consumes
+// and which events it emits. The UI and CLI depend on these types, never on internals.
+
+/** A labelled set of images, pixels kept as bytes (scaled by 1/255 only when a batch is formed). */
+export interface Examples {
+  /** Number of examples. */
+  readonly count: number;
+  /** Inputs per example (784 for 28×28 MNIST). */
+  readonly inputSize: number;
+  /** `count × inputSize` bytes, row-major, 0..255. */
+  readonly pixels: Uint8Array;
+  /** `count` labels, each below the network's output size. */
+  readonly labels: Uint8Array;
+}
+
+export type CostName = 'quadratic' | 'cross-entropy' | 'log-likelihood';
+export type InitName = 'default' | 'large';
+export type MonitorName = 'val-accuracy' | 'val-cost';
+
+/** Everything that shapes one training run; the book's notation where it has one. */
+export interface TrainConfig {
+  /** Layer sizes, e.g. [784, 30, 10]. */
+  sizes: number[];
+  cost: CostName;
+  init: InitName;
+  /** Learning rate η. */
+  eta: number;
+  /** Mini-batch size m. */
+  batchSize: number;
+  epochs: number;
+  /** L2 regularization λ (0 = off). */
+  lambda: number;
+  /** L1 regularization λ (0 = off). */
+  l1: number;
+  /** Probability of dropping each hidden neuron during training (0 = off). */
+  dropout: number;
+  /** Momentum coefficient μ (0 = plain SGD). */
+  momentum: number;
+  /** Early stopping / schedule patience in epochs (undefined = no early stopping). */
+  patience?: number;
+  /** Smallest change of the monitored metric that counts as an improvement. */
+  minDelta: number;
+  /** Metric watched by early stopping, the schedule and "best epoch". */
+  monitor: MonitorName;
+  /** Halve η each time the monitored metric plateaus for `patience` epochs; stop below η₀/128. */
+  schedule: boolean;
+  seed: number;
+  /** Which per-epoch metrics to compute. */
+  monitorTrainingCost: boolean;
+  monitorTrainingAccuracy: boolean;
+  monitorValidationCost: boolean;
+  monitorValidationAccuracy: boolean;
+  /** Restore the weights of the best epoch when the run ends (needs a validation metric). */
+  restoreBestWeights: boolean;
+}
+
+/** The metrics of one epoch; a metric that was not monitored is absent. Accuracies are fractions 0..1. */
+export interface EpochMetrics {
+  trainingCost?: number;
+  trainingAccuracy?: number;
+  validationCost?: number;
+  validationAccuracy?: number;
+}
+
+export type StopReason = 'completed' | 'early-stop' | 'schedule' | 'diverged' | 'aborted';
+
+export interface StartEvent {
+  type: 'start';
+  config: TrainConfig;
+  trainingSize: number;
+  validationSize: number;
+  batchesPerEpoch: number;
+}
+
+export interface BatchEvent {
+  type: 'batch';
+  epoch: number;
+  /** Mini-batches done so far in this epoch. */
+  batch: number;
+  batches: number;
+  examplesPerSecond: number;
+}
+
+export interface EpochEvent {
+  type: 'epoch';
+  /** 1-based. */
+  epoch: number;
+  metrics: EpochMetrics;
+  learningRate: number;
+  /** Wall time of the training pass of this epoch. */
+  trainSeconds: number;
+  /** Wall time of this epoch's monitoring (evaluation). */
+  evalSeconds: number;
+  /** Best epoch so far by the monitored metric (0 when nothing is monitored). */
+  bestEpoch: number;
+  bestMetrics: EpochMetrics;
+  epochsSinceImprovement: number;
+}
+
+export interface LearningRateEvent {
+  type: 'lr';
+  epoch: number;
+  from: number;
+  to: number;
+}
+
+export interface DoneEvent {
+  type: 'done';
+  reason: StopReason;
+  /** Epochs actually run. */
+  epochs: number;
+  bestEpoch: number;
+  best: EpochMetrics;
+  final: EpochMetrics;
+  seconds: number;
+}
+
+export type TrainerEvent = StartEvent | BatchEvent | EpochEvent | LearningRateEvent | DoneEvent;
+export type TrainerListener = (event: TrainerEvent) => void;
