@@ -1,0 +1,20 @@
+// Saved networks on disk, in the book's network2.py JSON format. Writes are atomic.
+import { ModelFormatError, parseNetwork, serializeNetwork } from '../core/modelFormat.js';
+import type { Network } from '../core/network.js';
+import { DataError } from './errors.js';
+import { readTextFile, writeFileAtomic } from './files.js';
+
+export function saveNetwork(path: string, network: Network): void {
+  writeFileAtomic(path, serializeNetwork(network));
+}
+
+/** Loads a network file; a missing, unreadable or malformed file is a one-line DataError. */
+export function loadNetwork(path: string): Network {
+  const text = readTextFile(path);
+  try {
+    return parseNetwork(text);
+  } catch (error) {
+    if (error instanceof ModelFormatError) throw new DataError(path, `not a network2.py network file: ${error.message}`);
+    throw error;
+  }
+}
