@@ -1,0 +1,120 @@
+// The trainer's control logic with a scripted engine: which epoch is best, when it stops, which
+// weights it keeps. The engine writes the epoch number into the weights so we can tell them apart.
+import { describe, expect, it } from 'vitest';
+import { makeConfig } from '../../src/core/config.js';
+import type { Evaluation, TrainingEngine } from '../../src/core/engine.js';
+import type { Network } from '../../src/core/network.js';
+import { Trainer } from '../../src/core/trainer.js';
+import type { Examples, TrainConfig, TrainerEvent } from '../../src/core/types.js';
+
+const tiny: Examples = { count: 10, inputSize: 2, pixels: new Uint8Array(20), labels: new Uint8Array(10) };
+
+/** Validation accuracies (as counts out of 100) to report after each epoch; NaN weights on request. */
+function scriptedEngine(accuracies: number[], options: { nanAtEpoch?: number } = {}) {
+  let epoch = 0;
+  let trainedInEpoch = 0;
+  return (network: Network): TrainingEngine => ({
+    name: 'scripted',
+    train(_examples, _order, from, to) {
+      if (from === 0) {
+        epoch++;
+        trainedInEpoch = 0;
+      }
+      trainedInEpoch += to - from;
+      network.weights[0]!.fill(epoch === options.nanAtEpoch ? Number.NaN : epoch);
+    },
+    evaluate(examples): Evaluation {
+      return { costSum: 1, correct: accuracies[epoch - 1] ?? 0, total: examples === tiny ? 100 : 100 };
+    },
+    pull() {},
+    push() {},
+  });
+}
+
+async function run(accuracies: number[], overrides: Partial<TrainConfig>, options: { nanAtEpoch?: number } = {}) {
+  const config = makeConfig({ sizes: [2, 2], batchSize: 5, ...overrides });
+  const trainer = new Trainer(config, { training: tiny, validation: tiny }, { engine: scriptedEngine(accuracies, options) });
+  const events: TrainerEvent[] = [];
+  trainer.on((e) => events.push(e));
+  const done = await trainer.run();
+  return { done, events, weight: trainer.network.weights[0]![0] };
+}
+
+describe('trainer control', () => {
+  it('emits start, then one epoch event per epoch, then done, with the best epoch tracked', async () => {
+    const { done, events } = await run([50, 70, 60], { epochs: 3 });
+    const types = events.filter((e) => e.type !== 'batch').map((e) => e.type);
+    expect(types).toEqual(['start', 'epoch', 'epoch', 'epoch', 'done']);
+    const epochs = events.filter((e) => e.type === 'epoch');
+    expect(epochs.map((e) => e.epoch)).toEqual([1, 2, 3]);
+    expect(epochs.map((e) => e.bestEpoch)).toEqual([1, 2, 2]);
+    expect(epochs.map((e) => e.epochsSinceImprovement)).toEqual([0, 0, 1]);
+    expect(done).toMatchObject({ reason: 'completed', epochs: 3, bestEpoch: 2 });
+    expect(done.best.validationAccuracy).toBe(0.7);
+    expect(done.final.validationAccuracy).toBe(0.6);
+  });
+
+  it('stops early after `patience` epochs without improvement and restores the best weights', async () => {
+    const { done, weight } = await run([50, 80, 79, 80, 70, 90], { epochs: 6, patience: 3 });
+    expect(done).toMatchObject({ reason: 'early-stop', epochs: 5, bestEpoch: 2 });
+    expect(weight).toBe(2);
+  });
+
+  it('keeps the final weights when restoreBestWeights is off', async () => {
+    const { weight } = await run([50, 80, 79], { epochs: 3, restoreBestWeights: false });
+    expect(weight).toBe(3);
+  });
+
+  it('minDelta: an improvement smaller than minDelta does not reset the patience', async () => {
+    const { done } = await run([50, 50.5, 51, 51.4], { epochs: 4, patience: 3, minDelta: 0.02 });
+    expect(done).toMatchObject({ reason: 'early-stop', bestEpoch: 1, epochs: 4 });
+  });
+
+  it('monitors the validation cost downwards when asked', async () => {
+    const config = makeConfig({ sizes: [2, 2], batchSize: 5, epochs: 4, monitor: 'val-cost', patience: 2 });
+    const costs = [3, 2, 2.5, 2.6];
+    let epoch = 0;
+    const engine = (network: Network): TrainingEngine => ({
+      name: 'scripted-cost',
+      train(_e, _o, from) {
+        if (from === 0) epoch++;
+        network.weights[0]!.fill(epoch);
+      },
+      evaluate: (examples) => ({ costSum: costs[epoch - 1]! * examples.count, correct: 0, total: examples.count }),
+      pull() {},
+      push() {},
+    });
+    const done = await new Trainer(config, { training: tiny, validation: tiny }, { engine }).run();
+    expect(done).toMatchObject({ reason: 'early-stop', bestEpoch: 2, epochs: 4 });
+    expect(done.best.validationCost).toBe(2);
+  });
+
+  it('schedule: halves η on each plateau, emits lr events, stops once η < η₀/128', async () => {
+    const { done, events } = await run(Array.from({ length: 40 }, () => 50), { epochs: 40, patience: 2, schedule: true, eta: 1 });
+    const changes = events.filter((e) => e.type === 'lr');
+    expect(changes.map((e) => e.to)).toEqual([0.5, 0.25, 0.125, 1 / 16, 1 / 32, 1 / 64, 1 / 128]);
+    expect(done.reason).toBe('schedule');
+    expect(done.epochs).toBe(1 + 8 * 2);
+    const etas = events.filter((e) => e.type === 'epoch').map((e) => e.learningRate);
+    expect(etas.slice(0, 4)).toEqual([1, 1, 1, 0.5]);
+  });
+
+  it('divergence: non-finite weights stop the run with "diverged" and keep the last good weights', async () => {
+    const { done, weight, events } = await run([50, 60, 70, 80], { epochs: 4 }, { nanAtEpoch: 3 });
+    expect(done).toMatchObject({ reason: 'diverged', epochs: 3 });
+    expect(weight).toBe(2);
+    expect(events.filter((e) => e.type === 'epoch')).toHaveLength(2);
+  });
+
+  it('aborts at the next yield when the signal fires and reports "aborted"', async () => {
+    const controller = new AbortController();
+    const config = makeConfig({ sizes: [2, 2], batchSize: 5, epochs: 50 });
+    const trainer = new Trainer(config, { training: tiny, validation: tiny }, { engine: scriptedEngine([]) });
+    trainer.on((e) => {
+      if (e.type === 'epoch' && e.epoch === 2) controller.abort();
+    });
+    const done = await trainer.run(controller.signal);
+    expect(done.reason).toBe('aborted');
+    expect(done.epochs).toBe(2);
+  });
+});
