@@ -1,0 +1,102 @@
+// Raw IDX parsing (the format of MNIST and Fashion-MNIST): big-endian header, then bytes.
+// Parsers are pure on buffers; only readIdxFile touches the disk.
+
+import { readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
+import { DataError, describeFsError, errorCode } from './errors.js';
+
+/** Magic number of an IDX file of unsigned bytes with 3 dimensions (images). */
+export const IDX_IMAGES_MAGIC = 2051;
+/** Magic number of an IDX file of unsigned bytes with 1 dimension (labels). */
+export const IDX_LABELS_MAGIC = 2049;
+
+const IMAGES_HEADER_BYTES = 16;
+const LABELS_HEADER_BYTES = 8;
+
+export interface IdxImages {
+  count: number;
+  rows: number;
+  cols: number;
+  /** `count × rows × cols` bytes; a view into the input buffer, not a copy. */
+  pixels: Uint8Array;
+}
+
+function isGzip(buf: Uint8Array): boolean {
+  return buf.length >= 2 && buf[0] === 0x1f && buf[1] === 0x8b;
+}
+
+function magicHint(magic: number, buf: Uint8Array): string {
+  if (magic === IDX_IMAGES_MAGIC) return ' (an IDX images file)';
+  if (magic === IDX_LABELS_MAGIC) return ' (an IDX labels file)';
+  if (isGzip(buf)) return ' (gzip data; decompress it first)';
+  return '';
+}
+
+/** Checks length and magic, returning a big-endian reader over the header. */
+function readHeader(buf: Uint8Array, file: string, expectedMagic: number, headerBytes: number, kind: string): DataView {
+  if (buf.length < 4) {
+    throw new DataError(file, `header too short: ${buf.length} bytes, expected ${headerBytes} for an IDX ${kind} file`);
+  }
+  const view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
+  const magic = view.getUint32(0, false);
+  if (magic !== expectedMagic) {
+    throw new DataError(
+      file,
+      `wrong magic number ${magic}${magicHint(magic, buf)}, expected ${expectedMagic} (an IDX ${kind} file)`,
+    );
+  }
+  if (buf.length < headerBytes) {
+    throw new DataError(file, `header too short: ${buf.length} bytes, expected ${headerBytes} for an IDX ${kind} file`);
+  }
+  return view;
+}
+
+function checkDataLength(file: string, expected: number, actual: number, what: string): void {
+  if (actual < expected) {
+    throw new DataError(file, `truncated data: header promises ${expected} bytes of ${what}, found ${actual}`);
+  }
+  if (actual > expected) {
+    throw new DataError(file, `${actual - expected} unexpected bytes after the ${expected} bytes of ${what} the header promises`);
+  }
+}
+
+/** Parses an IDX images file (magic 2051). */
+export function parseIdxImages(buf: Uint8Array, file: string): IdxImages {
+  const view = readHeader(buf, file, IDX_IMAGES_MAGIC, IMAGES_HEADER_BYTES, 'images');
+  const count = view.getUint32(4, false);
+  const rows = view.getUint32(8, false);
+  const cols = view.getUint32(12, false);
+  const expected = count * rows * cols;
+  checkDataLength(file, expected, buf.length - IMAGES_HEADER_BYTES, `pixels (${count} images of ${rows}×${cols})`);
+  return { count, rows, cols, pixels: buf.subarray(IMAGES_HEADER_BYTES) };
+}
+
+/** Parses an IDX labels file (magic 2049); the result is a view into `buf`. */
+export function parseIdxLabels(buf: Uint8Array, file: string): Uint8Array {
+  const view = readHeader(buf, file, IDX_LABELS_MAGIC, LABELS_HEADER_BYTES, 'labels');
+  const count = view.getUint32(4, false);
+  checkDataLength(file, count, buf.length - LABELS_HEADER_BYTES, `labels (${count} labels)`);
+  return buf.subarray(LABELS_HEADER_BYTES);
+}
+
+/** Reads a file, gunzipping it when its content starts with the gzip magic (whatever its name). */
+export function readIdxFile(path: string): Uint8Array {
+  let raw: Buffer;
+  try {
+    raw = readFileSync(path);
+  } catch (error) {
+    const problem = errorCode(error) === 'ENOENT' ? 'file not found' : `cannot read: ${describeFsError(error)}`;
+    throw new DataError(path, problem, { cause: error });
+  }
+  let bytes: Buffer = raw;
+  if (isGzip(raw)) {
+    try {
+      bytes = gunzipSync(raw);
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new DataError(path, `corrupt gzip data (${reason}); expected a complete .gz stream`, { cause: error });
+    }
+  }
+  // A plain Uint8Array view: Buffer's slice() shares memory, which would surprise callers.
+  return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
