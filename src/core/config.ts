@@ -61,8 +61,8 @@ export function validateConfig(config: TrainConfig, data: { inputSize: number; c
     'at least two whole numbers ≥ 1, e.g. 784,30,10',
   );
   if (problems.length === 0) {
-    check(config.sizes[0] === data.inputSize, 'sizes', `start with the data's ${data.inputSize} inputs`);
-    check(config.sizes.at(-1) === data.classes, 'sizes', `end with the data's ${data.classes} classes`);
+    check(config.sizes[0] === data.inputSize, 'sizes', `a list starting with the data's ${data.inputSize} inputs`);
+    check(config.sizes.at(-1) === data.classes, 'sizes', `a list ending with the data's ${data.classes} classes`);
   }
   check(['quadratic', 'cross-entropy', 'log-likelihood'].includes(config.cost), 'cost', 'one of quadratic, cross-entropy, log-likelihood');
   check(['default', 'large'].includes(config.init), 'init', 'one of default, large');

@@ -3,7 +3,7 @@
 // events and never touches a terminal; it yields the event loop every ~50 ms so a UI on the same
 // thread can repaint and read keys, and it can be paused, resumed and aborted.
 import { COSTS } from './costs.js';
-import { ReferenceEngine, type TrainingEngine } from './engine.js';
+import { ReferenceEngine, type Evaluation, type TrainingEngine } from './engine.js';
 import { Network, type Gradients } from './network.js';
 import { BestTracker, EarlyStopping, PlateauSchedule, type TrackerState } from './observers.js';
 import { penaltiesOf, penaltyCost, type Penalty } from './regularizers.js';
@@ -39,6 +39,8 @@ export interface TrainerOptions {
 
 const now = () => performance.now();
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+/** Images evaluated between two chances to yield (a multiple of the engine's 500-image chunks). */
+const EVAL_SLICE = 500;
 
 export class Trainer {
   readonly network: Network;
@@ -145,7 +147,7 @@ export class Trainer {
       epochsRun = epoch;
 
       const evalStart = now();
-      const metrics = this.monitor();
+      const metrics = await this.monitor();
       const evalSeconds = (now() - evalStart) / 1000;
 
       if (!this.network.hasFiniteParameters() || Object.values(metrics).some((v) => !Number.isFinite(v))) {
@@ -193,6 +195,9 @@ export class Trainer {
         reason = stop;
         break;
       }
+      // Short epochs never reach yieldEveryMs inside an epoch: yield once per epoch too, so signal
+      // handlers (Ctrl-C), timers and keys are served between epochs however small the run.
+      await yieldToEventLoop();
       if (signal?.aborted) {
         reason = epoch < config.epochs ? 'aborted' : 'completed';
         break;
@@ -274,21 +279,50 @@ export class Trainer {
     return busy / 1000;
   }
 
-  private monitor(): EpochMetrics {
+  private async monitor(): Promise<EpochMetrics> {
     const { config, data } = this;
     this.engine.pull();
     const metrics: EpochMetrics = {};
     if (config.monitorTrainingCost || config.monitorTrainingAccuracy) {
-      const r = this.engine.evaluate(data.training, config.monitorTrainingCost);
+      const r = await this.evaluateInSlices(data.training, config.monitorTrainingCost);
       if (config.monitorTrainingCost) metrics.trainingCost = this.totalCost(r.costSum, r.total);
       if (config.monitorTrainingAccuracy) metrics.trainingAccuracy = r.correct / r.total;
     }
     if (data.validation && (config.monitorValidationCost || config.monitorValidationAccuracy)) {
-      const r = this.engine.evaluate(data.validation, config.monitorValidationCost);
+      const r = await this.evaluateInSlices(data.validation, config.monitorValidationCost);
       if (config.monitorValidationCost) metrics.validationCost = this.totalCost(r.costSum, r.total);
       if (config.monitorValidationAccuracy) metrics.validationAccuracy = r.correct / r.total;
     }
     return metrics;
+  }
+
+  /**
+   * engine.evaluate over slices of the set, yielding every ~yieldEveryMs: evaluating 10,000 images
+   * takes about a second, too long for a UI on the same thread to leave keys unanswered.
+   */
+  private async evaluateInSlices(examples: Examples, withCost: boolean): Promise<Evaluation> {
+    let costSum = withCost ? 0 : Number.NaN;
+    let correct = 0;
+    let total = 0;
+    let sliceStart = now();
+    for (let start = 0; start < examples.count; start += EVAL_SLICE) {
+      const end = Math.min(examples.count, start + EVAL_SLICE);
+      const slice: Examples = {
+        count: end - start,
+        inputSize: examples.inputSize,
+        pixels: examples.pixels.subarray(start * examples.inputSize, end * examples.inputSize),
+        labels: examples.labels.subarray(start, end),
+      };
+      const result = this.engine.evaluate(slice, withCost);
+      costSum += result.costSum;
+      correct += result.correct;
+      total += result.total;
+      if (now() - sliceStart >= this.yieldEveryMs) {
+        await yieldToEventLoop();
+        sliceStart = now();
+      }
+    }
+    return { costSum, correct, total };
   }
 
   /** Mean cost plus the regularization term scaled by the evaluated set's size, as network2.total_cost. */

@@ -19,6 +19,8 @@ export interface RunRequest {
   /** Continue from a saved network (its sizes and cost replace the config's). */
   loadFrom?: string;
   engine?: EngineKind;
+  /** Longest computation between two yields to the event loop (the TUI asks for less than the default). */
+  yieldEveryMs?: number;
 }
 
 export interface PreparedRun {
@@ -51,7 +53,7 @@ export function prepareRun(request: RunRequest, datasets?: Datasets): PreparedRu
   const trainer = new Trainer(
     config,
     { training: data.training, validation: heldOut },
-    { network, engine: selectEngine(request.engine) },
+    { network, engine: selectEngine(request.engine), yieldEveryMs: request.yieldEveryMs },
   );
   return { trainer, config, datasets: data, heldOut, heldOutName: request.heldOut };
 }

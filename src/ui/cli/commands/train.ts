@@ -1,0 +1,21 @@
+// `netdash train [options]`: one training run (or the single-neuron demo for `--experiment slowdown`).
+import type { CommandModule } from 'yargs';
+import { runCommand } from '../errors.js';
+import { runNeuronDemo } from '../neuronRun.js';
+import { processIo } from '../output/reporter.js';
+import { trainBuilder, type TrainArgs } from '../trainOptions.js';
+import { planTraining } from '../trainPlan.js';
+import { runTraining } from '../trainRun.js';
+import { packageVersion } from '../version.js';
+
+export const trainCommand: CommandModule = {
+  command: 'train',
+  describe: 'train a network on MNIST with any of the chapter\'s techniques',
+  builder: trainBuilder,
+  handler: (argv) =>
+    runCommand(async () => {
+      const plan = planTraining(argv as TrainArgs);
+      if (plan.kind === 'neuron') return runNeuronDemo(plan.plan, processIo, packageVersion());
+      return runTraining(plan.plan, processIo, packageVersion());
+    }),
+};

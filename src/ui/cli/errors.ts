@@ -1,0 +1,49 @@
+// How errors leave the CLI: bad input is one line and exit 2, anything unexpected is one line
+// "internal error" and exit 1 (with the stack only when NETDASH_DEBUG=1). Never a raw stack trace.
+import { ModelFormatError } from '../../core/modelFormat.js';
+import { DataError } from '../../data/errors.js';
+import { EXIT } from './exitCodes.js';
+
+/** Bad flags or values; each line of the message names a flag, the value and what is allowed. */
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+function firstLine(text: string): string {
+  return text.split('\n')[0] ?? text;
+}
+
+/** Missing or malformed files, and an --engine this runtime cannot run (src/core/engines.ts). */
+function isBadInput(error: unknown): error is Error {
+  return (
+    error instanceof DataError ||
+    error instanceof ModelFormatError ||
+    (error instanceof Error && error.name === 'EngineUnavailableError')
+  );
+}
+
+/** Prints the error on stderr and returns the exit code it maps to. */
+export function reportError(error: unknown, stderr: NodeJS.WritableStream = process.stderr): number {
+  if (error instanceof UsageError) {
+    // One line per bad flag, so all of them can be fixed at once.
+    for (const line of error.message.split('\n')) stderr.write(`netdash: ${line}\n`);
+    return EXIT.usage;
+  }
+  if (isBadInput(error)) {
+    stderr.write(`netdash: ${firstLine(error.message)}\n`);
+    return EXIT.usage;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  stderr.write(`netdash: internal error: ${firstLine(message)}\n`);
+  if (process.env.NETDASH_DEBUG === '1' && error instanceof Error && error.stack) stderr.write(`${error.stack}\n`);
+  return EXIT.failed;
+}
+
+/** Runs a command body and turns its result or error into process.exitCode. */
+export async function runCommand(body: () => Promise<number>): Promise<void> {
+  try {
+    process.exitCode = await body();
+  } catch (error) {
+    process.exitCode = reportError(error);
+  }
+}

@@ -1,0 +1,25 @@
+// A one-line progress indicator on stderr for interactive terminals only (never in pipes or with
+// --json): "epoch 3/30  45%  12,300 img/s", redrawn in place and erased before each result line.
+import type { BatchEvent } from '../../../core/types.js';
+
+export class TtyProgress {
+  private shown = false;
+
+  constructor(
+    private readonly stderr: NodeJS.WritableStream,
+    private readonly epochs: number,
+  ) {}
+
+  update(event: BatchEvent): void {
+    const percent = Math.floor((100 * event.batch) / event.batches);
+    const rate = Math.round(event.examplesPerSecond).toLocaleString('en-US');
+    this.stderr.write(`\r\x1b[2Kepoch ${event.epoch}/${this.epochs}  ${percent}%  ${rate} img/s`);
+    this.shown = true;
+  }
+
+  clear(): void {
+    if (!this.shown) return;
+    this.stderr.write('\r\x1b[2K');
+    this.shown = false;
+  }
+}

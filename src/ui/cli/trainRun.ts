@@ -1,0 +1,123 @@
+// One MNIST training run from a checked plan: load the data, finish the checks that need it,
+// build the trainer through prepareRun, report its events, then test, save and pick the exit code.
+import { describeProblem, validateConfig } from '../../core/config.js';
+import type { TrainConfig } from '../../core/types.js';
+import { DataError } from '../../data/errors.js';
+import { loadDatasets, type Datasets } from '../../data/load.js';
+import { CLASS_COUNT } from '../../data/mnist.js';
+import { saveNetwork } from '../../data/modelFile.js';
+import { prepareRun, type PreparedRun } from '../runSetup.js';
+import { UsageError } from './errors.js';
+import { EXIT } from './exitCodes.js';
+import { abortOnInterrupt } from './interrupt.js';
+import { percent } from './output/format.js';
+import { JsonReporter } from './output/jsonReporter.js';
+import { TtyProgress } from './output/progress.js';
+import type { Io, RunContext, RunReporter } from './output/reporter.js';
+import { TextReporter } from './output/textReporter.js';
+import { describeConfigProblem, type TrainPlan } from './trainPlan.js';
+
+const SPLIT_FLAGS: Record<string, string> = { trainingSize: '--train-size', validationSize: '--validation-size' };
+
+/** Loads the data; a subset size beyond the data is reported by its flag, not as "(split)". */
+function loadRunData(plan: TrainPlan): Datasets {
+  const { request } = plan;
+  try {
+    return loadDatasets({
+      dataDir: request.dataDir,
+      trainingSize: request.trainingSize,
+      validationSize: request.validationSize,
+      expand: request.expand,
+    });
+  } catch (error) {
+    const match = error instanceof DataError && error.file === '(split)' && /(\w+) (\S+) out of range; expected an integer (\d+)\.\.(\d+)/.exec(error.message);
+    if (match && SPLIT_FLAGS[match[1]!]) {
+      throw new UsageError(`${SPLIT_FLAGS[match[1]!]}: got ${match[2]}; must be a whole number ${match[3]}..${match[4]} for this data`);
+    }
+    throw error;
+  }
+}
+
+function sameList(a: readonly number[], b: readonly number[]): boolean {
+  return a.length === b.length && a.every((v, i) => v === b[i]);
+}
+
+/** Layer ends against the data, and a loaded network against the shape flags given with it. */
+function checkAgainstData(plan: TrainPlan, prepared: PreparedRun, data: Datasets): void {
+  const dataShape = { inputSize: data.training.inputSize, classes: CLASS_COUNT };
+  const sizesProblems = (config: TrainConfig) => validateConfig(config, dataShape).filter((p) => p.field === 'sizes');
+  const lines: string[] = [];
+  const loadFrom = plan.request.loadFrom;
+  if (loadFrom === undefined) {
+    lines.push(...sizesProblems(prepared.config).map((p) => describeConfigProblem(p, plan.typed)));
+  } else {
+    const loaded = prepared.config;
+    const sizesFlag = plan.typed.sizes;
+    if (sizesFlag && !sameList(plan.request.config.sizes, loaded.sizes)) {
+      lines.push(`${sizesFlag.flag}: got ${sizesFlag.text}; must match the sizes ${loaded.sizes.join(',')} of --load ${loadFrom} (or be left out)`);
+    }
+    if (plan.costFlag !== undefined && plan.costFlag !== loaded.cost) {
+      lines.push(`--cost: got ${plan.costFlag}; must match the cost ${loaded.cost} of --load ${loadFrom} (or be left out)`);
+    }
+    lines.push(...sizesProblems(loaded).map((p) => describeProblem(p, `--load ${loadFrom}`)));
+  }
+  if (lines.length > 0) throw new UsageError(lines.join('\n'));
+}
+
+function makeReporter(plan: TrainPlan, io: Io, context: RunContext, epochs: number): RunReporter {
+  if (plan.json) return new JsonReporter(io, context);
+  const interactive = Boolean(io.stdout.isTTY && io.stderr.isTTY);
+  return new TextReporter(io, context, interactive ? new TtyProgress(io.stderr, epochs) : undefined);
+}
+
+export async function runTraining(plan: TrainPlan, io: Io, version: string): Promise<number> {
+  const controller = new AbortController();
+  const stopListening = abortOnInterrupt(controller, io.stderr);
+  try {
+    const datasets = loadRunData(plan);
+    const prepared = prepareRun(plan.request, datasets);
+    checkAgainstData(plan, prepared, datasets);
+
+    const { trainer } = prepared;
+    const context: RunContext = {
+      version,
+      ...(plan.experiment && { experiment: { id: plan.experiment.id, run: plan.run.label, variant: plan.variant } }),
+      heldOut: prepared.heldOutName,
+      testSize: datasets.test.count,
+      engine: trainer.engineName,
+      dataDir: datasets.source,
+      loadSeconds: datasets.loadSeconds,
+      loadedFrom: plan.request.loadFrom,
+    };
+    const reporter = makeReporter(plan, io, context, prepared.config.epochs);
+    let bestAccuracy: number | undefined;
+    const unsubscribe = trainer.on((event) => {
+      if (event.type === 'epoch' && event.metrics.validationAccuracy !== undefined) {
+        bestAccuracy = Math.max(bestAccuracy ?? 0, event.metrics.validationAccuracy);
+      }
+      reporter.onEvent(event);
+    });
+    const done = await trainer.run(controller.signal);
+    unsubscribe();
+
+    const interrupted = controller.signal.aborted;
+    // After Ctrl-C the user wants out: no 10,000-image test pass then.
+    const testAccuracy = plan.test && !interrupted ? trainer.evaluate(datasets.test, false).accuracy : undefined;
+    if (plan.save !== undefined) saveNetwork(plan.save, trainer.network);
+    reporter.finish({ done, testAccuracy, saved: plan.save });
+
+    if (interrupted) return EXIT.interrupted;
+    if (done.reason === 'diverged') {
+      io.stderr.write(`netdash: training diverged in epoch ${done.epochs} (NaN or infinite cost); try a smaller --eta\n`);
+      return EXIT.failed;
+    }
+    if (plan.failUnder !== undefined && !(bestAccuracy !== undefined && bestAccuracy >= plan.failUnder)) {
+      const set = prepared.heldOutName;
+      io.stderr.write(`netdash: best ${set} accuracy ${percent(bestAccuracy)} is below --fail-under ${percent(plan.failUnder)}\n`);
+      return EXIT.failed;
+    }
+    return EXIT.ok;
+  } finally {
+    stopListening();
+  }
+}
