@@ -1,0 +1,64 @@
+// Entry of the dashboard: `netdash` with no command in an interactive terminal (the CLI checks
+// that stdin and stdout are terminals before importing this). Resolves with the exit code.
+import { render } from 'ink';
+import { App } from './App.js';
+import { ErrorBoundary } from './ErrorBoundary.js';
+
+export interface TuiOptions {
+  /** MNIST folder; the embedded copy by default. */
+  dataDir?: string;
+}
+
+/** Redraws per second at most: enough for live charts, few enough not to flicker. */
+const MAX_FPS = 15;
+
+function oneLine(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  return text.split('\n')[0] ?? text;
+}
+
+/** Exit code when the dashboard cannot start (no terminal), as for other usage errors. */
+const NOT_A_TERMINAL = 2;
+
+export async function runTui(options: TuiOptions = {}): Promise<number> {
+  // The CLI checks this first; checked again so a direct caller never gets Ink on a pipe.
+  if (!process.stdin.isTTY || !process.stdout.isTTY) {
+    process.stderr.write(
+      'netdash: the dashboard needs an interactive terminal; use `netdash train` (add --json for machine-readable output)\n',
+    );
+    return NOT_A_TERMINAL;
+  }
+  let exitCode = 0;
+  let fatal: string | undefined;
+  let instance: ReturnType<typeof render>;
+  const onRenderError = () => {
+    exitCode = 1;
+    // Let the boundary's message reach the screen, then unmount (which restores the terminal).
+    setTimeout(() => instance.unmount(), 50);
+  };
+  instance = render(
+    <ErrorBoundary onError={onRenderError}>
+      <App dataDir={options.dataDir} />
+    </ErrorBoundary>,
+    { maxFps: MAX_FPS, exitOnCtrlC: true },
+  );
+  // Errors outside rendering (key handlers, timers): restore the terminal, then report them.
+  const onFatal = (error: unknown) => {
+    exitCode = 1;
+    fatal = oneLine(error);
+    instance.unmount();
+  };
+  process.on('uncaughtException', onFatal);
+  process.on('unhandledRejection', onFatal);
+  try {
+    await instance.waitUntilExit();
+  } catch (error) {
+    exitCode = 1;
+    fatal ??= oneLine(error);
+  } finally {
+    process.off('uncaughtException', onFatal);
+    process.off('unhandledRejection', onFatal);
+  }
+  if (fatal !== undefined) process.stderr.write(`netdash: internal error: ${fatal}\n`);
+  return exitCode;
+}
