@@ -1,0 +1,130 @@
+// Runs one task headless, through the shared run setup (configForRun / prepareRun), and keeps what
+// the report needs: per-epoch curves, the done event and the recorded events.
+import { describeProblem, validateConfig } from '../../core/config.js';
+import { findExperiment, type HeldOut } from '../../core/experiments.js';
+import type { DoneEvent, EpochMetrics, TrainerEvent } from '../../core/types.js';
+import { loadDatasets, type Datasets } from '../../data/load.js';
+import { CLASS_COUNT } from '../../data/mnist.js';
+import { subset } from '../../data/split.js';
+import { configForRun, prepareRun } from '../runSetup.js';
+import type { CurveMetric } from './bookReference.js';
+import type { RunSettings, RunTask } from './plan.js';
+
+/** Events kept for the NDJSON file: everything but the frequent batch-progress events. */
+export type RecordedEvent = Exclude<TrainerEvent, { type: 'batch' }> | EndEvaluationEvent;
+
+/** The held-out set evaluated once after training (runs without per-epoch monitoring). */
+export interface EndEvaluationEvent {
+  type: 'end-evaluation';
+  set: HeldOut;
+  accuracy: number;
+  correct: number;
+  total: number;
+  cost: number;
+}
+
+export interface RunOutcome {
+  key: string;
+  experimentId: string;
+  runIndex: number;
+  seed: number;
+  label: string;
+  heldOutName: HeldOut;
+  trainingSize: number;
+  heldOutSize: number;
+  engine: string;
+  /** Per-epoch values of each monitored metric (empty when not monitored). */
+  curves: Record<CurveMetric, number[]>;
+  done: DoneEvent;
+  endEvaluation?: EndEvaluationEvent;
+  events: RecordedEvent[];
+}
+
+/** Loads each distinct data selection once per process (seeds of a run share it). */
+export class DataCache {
+  private readonly loaded = new Map<string, Datasets>();
+
+  get(settings: RunSettings): Datasets {
+    const key = JSON.stringify([settings.trainingSize, settings.validationSize, settings.testSize, settings.expand ?? false]);
+    let datasets = this.loaded.get(key);
+    if (!datasets) {
+      datasets = loadDatasets({
+        trainingSize: settings.trainingSize,
+        validationSize: settings.validationSize,
+        expand: settings.expand,
+      });
+      if (settings.testSize !== undefined && settings.testSize < datasets.test.count) {
+        datasets = { ...datasets, test: subset(datasets.test, 0, settings.testSize) };
+      }
+      this.loaded.set(key, datasets);
+    }
+    return datasets;
+  }
+}
+
+const METRICS: CurveMetric[] = ['trainingCost', 'trainingAccuracy', 'validationCost', 'validationAccuracy'];
+
+export async function executeRun(
+  task: RunTask,
+  data: DataCache,
+  onEvent?: (event: TrainerEvent) => void,
+  signal?: AbortSignal,
+): Promise<RunOutcome> {
+  const experiment = findExperiment(task.experimentId);
+  const run = experiment?.runs[task.runIndex];
+  if (!experiment || !run) throw new Error(`no run ${task.runIndex} in experiment ${task.experimentId}`);
+  const config = configForRun(run, task.settings.overrides);
+  const datasets = data.get(task.settings);
+  const problems = validateConfig(config, { inputSize: datasets.training.inputSize, classes: CLASS_COUNT });
+  if (problems.length > 0) throw new Error(`${task.key}: ${describeProblem(problems[0]!)}`);
+
+  const prepared = prepareRun(
+    {
+      config,
+      heldOut: run.heldOut,
+      trainingSize: task.settings.trainingSize,
+      validationSize: task.settings.validationSize,
+      expand: task.settings.expand,
+      engine: task.engine,
+    },
+    datasets,
+  );
+  const curves: Record<CurveMetric, number[]> = { trainingCost: [], trainingAccuracy: [], validationCost: [], validationAccuracy: [] };
+  const events: RecordedEvent[] = [];
+  prepared.trainer.on((event) => {
+    if (event.type !== 'batch') events.push(event);
+    if (event.type === 'epoch') record(curves, event.metrics);
+    onEvent?.(event);
+  });
+  const done = await prepared.trainer.run(signal);
+  if (done.reason === 'aborted') throw new Error(`${task.key}: aborted`);
+
+  let endEvaluation: EndEvaluationEvent | undefined;
+  if (task.settings.evaluateAtEnd) {
+    const result = prepared.trainer.evaluate(prepared.heldOut);
+    endEvaluation = { type: 'end-evaluation', set: prepared.heldOutName, ...result };
+    events.push(endEvaluation);
+  }
+  return {
+    key: task.key,
+    experimentId: task.experimentId,
+    runIndex: task.runIndex,
+    seed: task.seed,
+    label: run.label,
+    heldOutName: prepared.heldOutName,
+    trainingSize: datasets.training.count,
+    heldOutSize: prepared.heldOut.count,
+    engine: prepared.trainer.engineName,
+    curves,
+    done,
+    endEvaluation,
+    events,
+  };
+}
+
+function record(curves: Record<CurveMetric, number[]>, metrics: EpochMetrics): void {
+  for (const metric of METRICS) {
+    const value = metrics[metric];
+    if (value !== undefined) curves[metric].push(value);
+  }
+}
