@@ -1,0 +1,75 @@
+// `netdash bench`: the reference workloads, then the memory check, with the machine they ran on.
+import { execFileSync } from 'node:child_process';
+import { cpus, platform } from 'node:os';
+import type { EngineKind } from '../../core/engines.js';
+import { loadDatasets } from '../../data/load.js';
+import { runMemoryCheck, type MemoryCheckResult } from './memoryCheck.js';
+import { measureWorkload, type WorkloadResult } from './measure.js';
+import { BENCH_SETTINGS, WORKLOADS, workloadName } from './workloads.js';
+
+export interface BenchOptions {
+  engine: EngineKind;
+  /** Measured epochs per workload, after one warm-up epoch. */
+  epochs: number;
+  memoryCheck: boolean;
+  /** Progress lines (the report itself is returned). */
+  progress?: (line: string) => void;
+}
+
+export interface BenchReport {
+  date: string;
+  node: string;
+  cpu: string;
+  cores: number;
+  platform: string;
+  /** `git describe`-like commit of the working tree, "+modified" when it has local changes. */
+  commit: string;
+  engineRequested: EngineKind;
+  settings: typeof BENCH_SETTINGS;
+  workloads: WorkloadResult[];
+  /** Peak resident memory of the benchmark process. */
+  peakRssBytes: number;
+  memoryCheck?: MemoryCheckResult;
+  memoryCheckError?: string;
+}
+
+export async function runBench(options: BenchOptions): Promise<BenchReport> {
+  const progress = options.progress ?? (() => {});
+  const datasets = loadDatasets({ trainingSize: BENCH_SETTINGS.trainingSize, validationSize: BENCH_SETTINGS.validationSize });
+  const workloads: WorkloadResult[] = [];
+  for (const workload of WORKLOADS) {
+    progress(`${workloadName(workload)}: ${options.epochs + 1} epochs…`);
+    workloads.push(await measureWorkload(workload, datasets, options.engine, options.epochs));
+  }
+  const report: BenchReport = {
+    date: new Date().toISOString(),
+    node: process.version,
+    cpu: cpus()[0]?.model.trim() ?? 'unknown',
+    cores: cpus().length,
+    platform: `${platform()} ${process.arch}`,
+    commit: currentCommit(),
+    engineRequested: options.engine,
+    settings: BENCH_SETTINGS,
+    workloads,
+    peakRssBytes: process.resourceUsage().maxRSS * 1024,
+  };
+  if (options.memoryCheck) {
+    progress('memory check: the 250,000-image expanded set, one epoch…');
+    try {
+      report.memoryCheck = await runMemoryCheck(options.engine);
+    } catch (error) {
+      report.memoryCheckError = error instanceof Error ? error.message : String(error);
+    }
+  }
+  return report;
+}
+
+function currentCommit(): string {
+  try {
+    const git = (args: string[]) => execFileSync('git', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    const commit = git(['rev-parse', '--short', 'HEAD']);
+    return git(['status', '--porcelain', '--untracked-files=no']) === '' ? commit : `${commit}+modified`;
+  } catch {
+    return 'unknown';
+  }
+}
