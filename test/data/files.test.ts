@@ -3,17 +3,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DataError } from '../../src/data/errors.js';
 import { readTextFile, writeFileAtomic } from '../../src/data/files.js';
-import { makeTempDir, type TempDir } from './idxFixtures.js';
-
-function dataError(fn: () => unknown): DataError {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(DataError);
-    return error as DataError;
-  }
-  throw new Error('expected a DataError, nothing was thrown');
-}
+import { makeTempDir, type TempDir, dataError } from './idxFixtures.js';
 
 describe('writeFileAtomic', () => {
   let dir: TempDir;

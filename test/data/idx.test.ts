@@ -2,17 +2,8 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DataError } from '../../src/data/errors.js';
 import { parseIdxImages, parseIdxLabels, readIdxFile } from '../../src/data/idx.js';
-import { idxImages, idxLabels, makeTempDir, type TempDir } from './idxFixtures.js';
+import { dataError, idxImages, idxLabels, makeTempDir, type TempDir } from './idxFixtures.js';
 
-function thrown(fn: () => unknown): DataError {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(DataError);
-    return error as DataError;
-  }
-  throw new Error('expected a DataError, nothing was thrown');
-}
 
 describe('parseIdxImages', () => {
   it('reads the big-endian header and returns the pixels as a view', () => {
@@ -31,7 +22,7 @@ describe('parseIdxImages', () => {
   });
 
   it('rejects a wrong magic, naming found and expected', () => {
-    const error = thrown(() => parseIdxImages(idxLabels([1, 2]), 'labels-as-images'));
+    const error = dataError(() => parseIdxImages(idxLabels([1, 2]), 'labels-as-images'));
     expect(error.file).toBe('labels-as-images');
     expect(error.message).toBe(
       'labels-as-images: wrong magic number 2049 (an IDX labels file), expected 2051 (an IDX images file)',
@@ -39,14 +30,14 @@ describe('parseIdxImages', () => {
   });
 
   it('rejects a truncated header', () => {
-    const error = thrown(() => parseIdxImages(idxImages(1, 2, 2).subarray(0, 10), 'short'));
+    const error = dataError(() => parseIdxImages(idxImages(1, 2, 2).subarray(0, 10), 'short'));
     expect(error.message).toBe('short: header too short: 10 bytes, expected 16 for an IDX images file');
-    expect(thrown(() => parseIdxImages(new Uint8Array(2), 'tiny')).message).toContain('header too short: 2 bytes');
+    expect(dataError(() => parseIdxImages(new Uint8Array(2), 'tiny')).message).toContain('header too short: 2 bytes');
   });
 
   it('rejects truncated data, saying expected and actual bytes', () => {
     const buf = idxImages(3, 2, 2);
-    const error = thrown(() => parseIdxImages(buf.subarray(0, buf.length - 5), 'cut'));
+    const error = dataError(() => parseIdxImages(buf.subarray(0, buf.length - 5), 'cut'));
     expect(error.message).toBe('cut: truncated data: header promises 12 bytes of pixels (3 images of 2×2), found 7');
   });
 });
@@ -57,12 +48,12 @@ describe('parseIdxLabels', () => {
   });
 
   it('rejects the images magic and a truncated body', () => {
-    expect(thrown(() => parseIdxLabels(idxImages(1, 1, 1), 'l')).message).toContain(
+    expect(dataError(() => parseIdxLabels(idxImages(1, 1, 1), 'l')).message).toContain(
       'wrong magic number 2051 (an IDX images file), expected 2049',
     );
     const buf = idxLabels([1, 2, 3]);
-    expect(thrown(() => parseIdxLabels(buf.subarray(0, 9), 'l')).message).toContain('promises 3 bytes of labels');
-    expect(thrown(() => parseIdxLabels(buf.subarray(0, 6), 'l')).message).toContain('header too short: 6 bytes');
+    expect(dataError(() => parseIdxLabels(buf.subarray(0, 9), 'l')).message).toContain('promises 3 bytes of labels');
+    expect(dataError(() => parseIdxLabels(buf.subarray(0, 6), 'l')).message).toContain('header too short: 6 bytes');
   });
 });
 
@@ -89,13 +80,13 @@ describe('readIdxFile', () => {
 
   it('reports a missing file', () => {
     const path = join(dir.path, 'nope');
-    const error = thrown(() => readIdxFile(path));
+    const error = dataError(() => readIdxFile(path));
     expect(error.message).toBe(`${path}: file not found`);
     expect(error.file).toBe(path);
   });
 
   it('reports corrupt gzip data as a DataError', () => {
     const path = dir.write('bad', Uint8Array.from([0x1f, 0x8b, 8, 0, 1, 2, 3]));
-    expect(thrown(() => readIdxFile(path)).message).toMatch(/corrupt gzip data/);
+    expect(dataError(() => readIdxFile(path)).message).toMatch(/corrupt gzip data/);
   });
 });

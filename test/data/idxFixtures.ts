@@ -1,4 +1,6 @@
 // Hand-made IDX buffers and temp folders for the data-layer tests.
+import { expect } from 'vitest';
+import { DataError } from '../../src/data/errors.js';
 
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -62,4 +64,15 @@ export function writeTinyMnist(dir: TempDir, trainCount = 12, testCount = 4, sid
   dir.write(`train-labels-idx1-ubyte${suffix}`, idxLabels(labels(trainCount)), gzip);
   dir.write(`t10k-images-idx3-ubyte${suffix}`, idxImages(testCount, side, side), gzip);
   dir.write(`t10k-labels-idx1-ubyte${suffix}`, idxLabels(labels(testCount)), gzip);
+}
+
+/** Runs fn and returns the DataError it throws; fails the test when it throws nothing or something else. */
+export function dataError(fn: () => unknown): DataError {
+  try {
+    fn();
+  } catch (error) {
+    expect(error).toBeInstanceOf(DataError);
+    return error as DataError;
+  }
+  throw new Error('expected a DataError, nothing was thrown');
 }

@@ -4,7 +4,7 @@ import { performance } from 'node:perf_hooks';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DataError } from '../../src/data/errors.js';
 import { embeddedMnistDir, loadMnist } from '../../src/data/mnist.js';
-import { idxImages, idxLabels, makeTempDir, writeTinyMnist, type TempDir } from './idxFixtures.js';
+import { idxImages, idxLabels, makeTempDir, writeTinyMnist, type TempDir, dataError } from './idxFixtures.js';
 
 const GENUINE_TRAIN_COUNTS = [5923, 6742, 5958, 6131, 5842, 5421, 5918, 6265, 5851, 5949];
 const GENUINE_TEST_COUNTS = [980, 1135, 1032, 1010, 982, 892, 958, 1028, 974, 1009];
@@ -13,16 +13,6 @@ function histogram(labels: Uint8Array): number[] {
   const counts = new Array<number>(10).fill(0);
   for (const label of labels) counts[label]!++;
   return counts;
-}
-
-function dataError(fn: () => unknown): DataError {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(DataError);
-    return error as DataError;
-  }
-  throw new Error('expected a DataError, nothing was thrown');
 }
 
 describe('loadMnist on hand-made folders', () => {

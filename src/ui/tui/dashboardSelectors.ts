@@ -2,7 +2,7 @@
 // with which series (own runs, the book's curves, earlier runs of the session), the ETA, and
 // the more-data bars. Pure, so the components only lay text out.
 import type { HeldOut } from '../../core/experiments.js';
-import { bookAccuracyForSize, bookSeriesFor } from './bookOverlay.js';
+import { bookAccuracyForSize, bookSeriesFor } from '../../data/bookRuns.js';
 import type { ChartSpec, PlotSeries } from './chartPlot.js';
 import { MAX_COMPARED_RUNS, compareColor, runColor } from './colors.js';
 import { isRunning, type DashboardState, type View } from './dashboardReducer.js';

@@ -1,23 +1,31 @@
-// Finds the book's recorded curves for a preset run (its `bookCurve` reference), named with the
-// dashboard's metrics: the book's test or validation set is the run's held-out ("validation") set.
-import type { BookCurveRef } from '../../core/experiments.js';
+// The book's recorded curves for a preset run (its `bookCurve` reference), named with the run's
+// metrics: the book's test or validation set is the run's held-out set, which the trainer monitors
+// as "validation". Shared by the dashboard's overlay and `netdash reproduce`.
+import type { BookCurveRef } from '../core/experiments.js';
+import type { EpochMetrics } from '../core/types.js';
 import {
   BOOK_FIGURE_NAMES,
   MORE_DATA_SIZES,
   bookCurves,
   type BookCurve,
   type BookFigureName,
-} from '../../data/bookFigures.js';
-import type { Metric } from './metrics.js';
+  type BookMetric,
+} from './bookFigures.js';
 
-export interface BookSeries {
-  metric: Metric;
+export type RunMetric = keyof Required<EpochMetrics>;
+
+export interface BookRunSeries {
+  figure: BookFigureName;
+  /** The run's metric this curve is compared with. */
+  metric: RunMetric;
+  /** The metric as the book recorded it (testAccuracy where the book monitored the test set). */
+  bookMetric: BookMetric;
   label: string;
   /** values[i] = epoch i + 1. */
   values: number[];
 }
 
-const METRIC_OF: Record<BookCurve['metric'], Metric> = {
+const RUN_METRIC: Record<BookMetric, RunMetric> = {
   trainingCost: 'trainingCost',
   trainingAccuracy: 'trainingAccuracy',
   validationCost: 'validationCost',
@@ -25,6 +33,9 @@ const METRIC_OF: Record<BookCurve['metric'], Metric> = {
   testCost: 'validationCost',
   testAccuracy: 'validationAccuracy',
 };
+
+/** multiple_eta's series "0", "1", "2" are its three η, in the figure's order. */
+const ETA_PREFIXES = ['η = 0.025', 'η = 0.25', 'η = 2.5'];
 
 function isFigure(name: string): name is BookFigureName {
   return (BOOK_FIGURE_NAMES as string[]).includes(name);
@@ -35,9 +46,7 @@ function curvesOf(figure: BookFigureName, series: string): BookCurve[] {
   const curves = bookCurves(figure);
   switch (figure) {
     case 'multiple_eta': {
-      // Series "0", "1", "2" are the figure's three η, in its order.
-      const prefixes = ['η = 0.025', 'η = 0.25', 'η = 2.5'];
-      const prefix = prefixes[Number(series)];
+      const prefix = ETA_PREFIXES[Number(series)];
       return prefix === undefined ? [] : curves.filter((c) => c.label.startsWith(`${prefix}:`));
     }
     case 'weight_initialization_30':
@@ -53,11 +62,24 @@ function curvesOf(figure: BookFigureName, series: string): BookCurve[] {
 }
 
 /** The book's per-epoch curves for a run; [] when it has none. */
-export function bookSeriesFor(ref: BookCurveRef | undefined): BookSeries[] {
+export function bookSeriesFor(ref: BookCurveRef | undefined): BookRunSeries[] {
   if (!ref || !isFigure(ref.figure)) return [];
-  return curvesOf(ref.figure, ref.series)
+  const figure = ref.figure;
+  return curvesOf(figure, ref.series)
     .filter((curve) => curve.xAxis === 'epoch')
-    .map((curve) => ({ metric: METRIC_OF[curve.metric], label: `book ${curve.label}`, values: curve.values }));
+    .map((curve) => ({
+      figure,
+      metric: RUN_METRIC[curve.metric],
+      bookMetric: curve.metric,
+      label: `book ${curve.label}`,
+      values: curve.values,
+    }));
+}
+
+/** The one curve a run is scored against: the series its reference names (e.g. testAccuracy), else the first. */
+export function primaryBookSeries(ref: BookCurveRef | undefined): BookRunSeries | undefined {
+  const series = bookSeriesFor(ref);
+  return series.find((s) => s.bookMetric === ref?.series) ?? series[0];
 }
 
 /** The book's final validation accuracy for a more-data run (series = training-set size). */

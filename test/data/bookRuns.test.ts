@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { EXPERIMENTS } from '../../src/core/experiments.js';
-import { bookAccuracyForSize, bookSeriesFor } from '../../src/ui/tui/bookOverlay.js';
+import { bookAccuracyForSize, bookSeriesFor, primaryBookSeries } from '../../src/data/bookRuns.js';
 
 describe('bookSeriesFor', () => {
   it("gives the overfitting run's test accuracy (peak 82.27%) as the held-out series", () => {
@@ -44,5 +44,14 @@ describe('bookAccuracyForSize', () => {
     expect(bookAccuracyForSize({ figure: 'more_data', series: '50000' })).toBeCloseTo(0.9597);
     expect(bookAccuracyForSize({ figure: 'more_data', series: '123' })).toBeUndefined();
     expect(bookAccuracyForSize({ figure: 'overfitting', series: 'testAccuracy' })).toBeUndefined();
+  });
+});
+
+describe('primaryBookSeries', () => {
+  it('is the series the reference names, else the first of the run', () => {
+    expect(primaryBookSeries({ figure: 'overfitting', series: 'testAccuracy' })).toMatchObject({ metric: 'validationAccuracy', bookMetric: 'testAccuracy' });
+    expect(primaryBookSeries({ figure: 'multiple_eta', series: '2' })?.label).toContain('η = 2.5');
+    expect(primaryBookSeries({ figure: 'weight_initialization_30', series: 'default' })?.label).toContain('default');
+    expect(primaryBookSeries({ figure: 'more_data', series: '100' })).toBeUndefined();
   });
 });
