@@ -142,7 +142,7 @@ export class Network {
           scales[i] = dropout.rng.next() < dropout.p ? 0 : keptScale;
           a[i] = s[i]! * scales[i]!;
         }
-      } else if (a !== s) {
+      } else {
         a.set(s.subarray(0, m * nOut));
       }
       input = a;

@@ -1,6 +1,7 @@
 // The chapter's opening toy: one sigmoid neuron, input 1, target 0, trained by gradient descent.
 // With the quadratic cost and a saturated start (w = b = 2) it barely learns for ~150 epochs;
 // the cross-entropy cost has no σ'(z) factor in its gradient and learns fastest when most wrong.
+import { sigmoid } from './activations.js';
 import { COSTS } from './costs.js';
 import type { CostName } from './types.js';
 
@@ -36,7 +37,7 @@ export function runSingleNeuron(config: SingleNeuronConfig): SingleNeuronStep[] 
   const steps: SingleNeuronStep[] = [];
   for (let epoch = 0; epoch <= config.epochs; epoch++) {
     z[0] = w * x + b;
-    a[0] = 1 / (1 + Math.exp(-z[0]));
+    a[0] = sigmoid(z[0]);
     steps.push({ epoch, output: a[0], cost: cost.value(a, z, y, 0, 1), w, b });
     if (epoch === config.epochs) break;
     cost.delta(a, z, y, 0, 1, delta);

@@ -146,9 +146,7 @@ export class Trainer {
       }
       epochsRun = epoch;
 
-      const evalStart = now();
-      const metrics = await this.monitor();
-      const evalSeconds = (now() - evalStart) / 1000;
+      const { metrics, evalSeconds } = await this.monitor();
 
       if (!this.network.hasFiniteParameters() || Object.values(metrics).some((v) => !Number.isFinite(v))) {
         this.network.restore(lastGood);
@@ -279,28 +277,33 @@ export class Trainer {
     return busy / 1000;
   }
 
-  private async monitor(): Promise<EpochMetrics> {
+  /** This epoch's metrics and the seconds spent computing them (yields excluded, as in trainEpoch). */
+  private async monitor(): Promise<{ metrics: EpochMetrics; evalSeconds: number }> {
     const { config, data } = this;
+    const clock = { busy: 0 };
+    const pullStart = now();
     this.engine.pull();
+    clock.busy += now() - pullStart;
     const metrics: EpochMetrics = {};
     if (config.monitorTrainingCost || config.monitorTrainingAccuracy) {
-      const r = await this.evaluateInSlices(data.training, config.monitorTrainingCost);
+      const r = await this.evaluateInSlices(data.training, config.monitorTrainingCost, clock);
       if (config.monitorTrainingCost) metrics.trainingCost = this.totalCost(r.costSum, r.total);
       if (config.monitorTrainingAccuracy) metrics.trainingAccuracy = r.correct / r.total;
     }
     if (data.validation && (config.monitorValidationCost || config.monitorValidationAccuracy)) {
-      const r = await this.evaluateInSlices(data.validation, config.monitorValidationCost);
+      const r = await this.evaluateInSlices(data.validation, config.monitorValidationCost, clock);
       if (config.monitorValidationCost) metrics.validationCost = this.totalCost(r.costSum, r.total);
       if (config.monitorValidationAccuracy) metrics.validationAccuracy = r.correct / r.total;
     }
-    return metrics;
+    return { metrics, evalSeconds: clock.busy / 1000 };
   }
 
   /**
    * engine.evaluate over slices of the set, yielding every ~yieldEveryMs: evaluating 10,000 images
    * takes about a second, too long for a UI on the same thread to leave keys unanswered.
+   * Adds the milliseconds spent outside the yields to clock.busy.
    */
-  private async evaluateInSlices(examples: Examples, withCost: boolean): Promise<Evaluation> {
+  private async evaluateInSlices(examples: Examples, withCost: boolean, clock: { busy: number }): Promise<Evaluation> {
     let costSum = withCost ? 0 : Number.NaN;
     let correct = 0;
     let total = 0;
@@ -317,11 +320,14 @@ export class Trainer {
       costSum += result.costSum;
       correct += result.correct;
       total += result.total;
-      if (now() - sliceStart >= this.yieldEveryMs) {
+      const current = now();
+      if (current - sliceStart >= this.yieldEveryMs) {
+        clock.busy += current - sliceStart;
         await yieldToEventLoop();
         sliceStart = now();
       }
     }
+    clock.busy += now() - sliceStart;
     return { costSum, correct, total };
   }
 

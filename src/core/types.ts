@@ -87,9 +87,9 @@ export interface EpochEvent {
   epoch: number;
   metrics: EpochMetrics;
   learningRate: number;
-  /** Wall time of the training pass of this epoch. */
+  /** Wall time of the training pass of this epoch, without the yields to the event loop (and pauses). */
   trainSeconds: number;
-  /** Wall time of this epoch's monitoring (evaluation). */
+  /** Wall time of this epoch's monitoring (evaluation), without the yields to the event loop. */
   evalSeconds: number;
   /** Best epoch so far by the monitored metric (0 when nothing is monitored). */
   bestEpoch: number;

@@ -1,6 +1,6 @@
 // `netdash train` as CI runs it: the --json event stream, the plain-text output for pipes, presets
 // with overriding flags, stop reasons and their exit codes, saving and continuing.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -116,6 +116,18 @@ describe('train --json', () => {
     expect(jsonLines(failing.stdout).at(-1)!.type).toBe('done');
     const passing = await runCli(['train', ...QUICK, '--epochs', '1', '--fail-under', '0.2', '--json']);
     expect(passing.code).toBe(0);
+  });
+});
+
+describe('train --save that cannot be written', () => {
+  // Only where /sys exists and refuses files (Linux), so the folder check before training passes.
+  it.skipIf(!existsSync('/sys/kernel'))('still ends the stream with done, without saved, then exits 2 with one line', async () => {
+    const result = await runCli(['train', ...QUICK, '--epochs', '1', '--save', '/sys/netdash-net.json', '--json']);
+    expect(result.code).toBe(2);
+    const done = jsonLines(result.stdout).at(-1)!;
+    expect(done).toMatchObject({ type: 'done', reason: 'completed' });
+    expect(done.saved).toBeUndefined();
+    expect(result.stderr).toMatch(/^netdash: \/sys\/netdash-net\.json: cannot write: .*\n$/);
   });
 });
 

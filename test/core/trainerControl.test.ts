@@ -12,19 +12,14 @@ const tiny: Examples = { count: 10, inputSize: 2, pixels: new Uint8Array(20), la
 /** Validation accuracies (as counts out of 100) to report after each epoch; NaN weights on request. */
 function scriptedEngine(accuracies: number[], options: { nanAtEpoch?: number } = {}) {
   let epoch = 0;
-  let trainedInEpoch = 0;
   return (network: Network): TrainingEngine => ({
     name: 'scripted',
-    train(_examples, _order, from, to) {
-      if (from === 0) {
-        epoch++;
-        trainedInEpoch = 0;
-      }
-      trainedInEpoch += to - from;
+    train(_examples, _order, from) {
+      if (from === 0) epoch++;
       network.weights[0]!.fill(epoch === options.nanAtEpoch ? Number.NaN : epoch);
     },
-    evaluate(examples): Evaluation {
-      return { costSum: 1, correct: accuracies[epoch - 1] ?? 0, total: examples === tiny ? 100 : 100 };
+    evaluate(): Evaluation {
+      return { costSum: 1, correct: accuracies[epoch - 1] ?? 0, total: 100 };
     },
     pull() {},
     push() {},
@@ -104,6 +99,30 @@ describe('trainer control', () => {
     expect(done).toMatchObject({ reason: 'diverged', epochs: 3 });
     expect(weight).toBe(2);
     expect(events.filter((e) => e.type === 'epoch')).toHaveLength(2);
+  });
+
+  it('evalSeconds counts the evaluation, not the time other tasks take at its yields', async () => {
+    // 5,000 validation images are evaluated in ten slices; with yieldEveryMs 0 the trainer yields after
+    // each, and a busy task takes 10 ms of every turn of the event loop.
+    const validation: Examples = { count: 5000, inputSize: 2, pixels: new Uint8Array(10_000), labels: new Uint8Array(5000) };
+    const config = makeConfig({ sizes: [2, 2], batchSize: 5, epochs: 1 });
+    const trainer = new Trainer(config, { training: tiny, validation }, { engine: scriptedEngine([50]), yieldEveryMs: 0 });
+    let evalSeconds = Number.NaN;
+    trainer.on((e) => {
+      if (e.type === 'epoch') evalSeconds = e.evalSeconds;
+    });
+    let busy = true;
+    const hog = () => {
+      const until = performance.now() + 10;
+      while (performance.now() < until);
+      if (busy) setImmediate(hog);
+    };
+    setImmediate(hog);
+    const started = performance.now();
+    await trainer.run();
+    busy = false;
+    expect(performance.now() - started).toBeGreaterThan(100);
+    expect(evalSeconds).toBeLessThan(0.05);
   });
 
   it('aborts at the next yield when the signal fires and reports "aborted"', async () => {

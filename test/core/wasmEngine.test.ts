@@ -126,6 +126,16 @@ describe.runIf(kernelAvailable())('WasmEngine against ReferenceEngine', () => {
     }
   });
 
+  it('layers whose sizes are multiples of 4 (no padding), with a batch filling the whole workspace', () => {
+    const examples = syntheticExamples(1000, 20, 4, 15);
+    const [a, b] = twoNetworks([20, 16, 8, 4], 'cross-entropy');
+    const settings = settingsOf({ name: 'no padding', cost: 'cross-entropy', lambda: 1 }, 1000, examples.count);
+    const [reference, wasm] = [new ReferenceEngine(a, new Rng(1)), new WasmEngine(b, new Rng(1))];
+    trainBoth([reference, wasm], examples, settings, shuffledOrder(examples.count, 6), [0, 1000]);
+    expect(worstMismatch(a, b)).toBeLessThanOrEqual(0);
+    expect(wasm.evaluate(examples, true).costSum).toBeCloseTo(reference.evaluate(examples, true).costSum, 2);
+  });
+
   it("folds the first layer's weight-decay scale back without changing the result (strong decay)", () => {
     const examples = syntheticExamples(100, 20, 3, 11);
     const [a, b] = twoNetworks([20, 7, 3], 'cross-entropy');

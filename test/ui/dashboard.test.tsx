@@ -147,6 +147,7 @@ describe('dashboard', () => {
     await startRun(ui, SOFTMAX);
     const frame = await waitForText(ui.lastFrame, 'failed');
     expect(frame).toContain('/nonexistent/mnist');
+    expect(frame).not.toContain('finished');
     expect(frame).not.toMatch(/at .*\.js:\d+/);
     await press(ui.stdin, 'q');
     await waitForText(ui.lastFrame, '↑↓ choose');

@@ -49,10 +49,6 @@ export class KernelMemory {
     this.top = Math.max(this.top, end);
   }
 
-  get byteLength(): number {
-    return this.kernel.memory.buffer.byteLength;
-  }
-
   private refreshViews(): void {
     this.buffer = this.kernel.memory.buffer;
     this.bytes = new Uint8Array(this.buffer);

@@ -42,7 +42,6 @@ export class WasmEngine implements TrainingEngine {
   /** c in W0 = c·W0ₛ (see the top of this file). */
   private firstLayerScale = 1;
   private readonly softmax: boolean;
-  private readonly quadratic: number;
   /** The cost as assembly/costs.ts numbers it. */
   private readonly costKind: number;
   /** Trains mini-batches above WASM_MAX_BATCH on the network's own arrays. */
@@ -55,7 +54,6 @@ export class WasmEngine implements TrainingEngine {
     this.kernel = instantiateKernel();
     this.memory = new KernelMemory(this.kernel);
     this.softmax = network.cost.output === 'softmax';
-    this.quadratic = network.cost.name === 'quadratic' ? 1 : 0;
     this.costKind = COST_KINDS[network.cost.name];
     this.byteTable = this.memory.take(256 * FLOAT_BYTES);
     for (let v = 0; v < 256; v++) this.memory.floats[this.byteTable / FLOAT_BYTES + v] = v / 255;
@@ -190,7 +188,7 @@ export class WasmEngine implements TrainingEngine {
     const { kernel, layers } = this;
     const scale = -step.eta / count;
     const output = layers[layers.length - 1]!;
-    kernel.outputDelta(output.s, count, output.nOut, output.outRowBytes, indices, set.labels, this.quadratic, output.delta);
+    kernel.outputDelta(output.s, count, output.nOut, output.outRowBytes, indices, set.labels, this.costKind === COST_KINDS.quadratic ? 1 : 0, output.delta);
     for (let l = layers.length - 1; l >= 1; l--) {
       const layer = layers[l]!;
       const previous = layers[l - 1]!;

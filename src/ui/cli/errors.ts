@@ -22,19 +22,23 @@ function isBadInput(error: unknown): error is Error {
   );
 }
 
-/** Prints the error on stderr and returns the exit code it maps to. */
-export function reportError(error: unknown, stderr: NodeJS.WritableStream = process.stderr): number {
+/** Prints the error on stderr (each line led by `prefix`) and returns the exit code it maps to. */
+export function reportError(
+  error: unknown,
+  stderr: { write(text: string): unknown } = process.stderr,
+  prefix = 'netdash',
+): number {
   if (error instanceof UsageError) {
     // One line per bad flag, so all of them can be fixed at once.
-    for (const line of error.message.split('\n')) stderr.write(`netdash: ${line}\n`);
+    for (const line of error.message.split('\n')) stderr.write(`${prefix}: ${line}\n`);
     return EXIT.usage;
   }
   if (isBadInput(error)) {
-    stderr.write(`netdash: ${firstLine(error.message)}\n`);
+    stderr.write(`${prefix}: ${firstLine(error.message)}\n`);
     return EXIT.usage;
   }
   const message = error instanceof Error ? error.message : String(error);
-  stderr.write(`netdash: internal error: ${firstLine(message)}\n`);
+  stderr.write(`${prefix}: internal error: ${firstLine(message)}\n`);
   if (process.env.NETDASH_DEBUG === '1' && error instanceof Error && error.stack) stderr.write(`${error.stack}\n`);
   return EXIT.failed;
 }

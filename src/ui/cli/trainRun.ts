@@ -3,7 +3,6 @@
 import { describeProblem, validateConfig } from '../../core/config.js';
 import type { TrainConfig } from '../../core/types.js';
 import { DataError } from '../../data/errors.js';
-import { loadDatasets, type Datasets } from '../../data/load.js';
 import { CLASS_COUNT } from '../../data/mnist.js';
 import { saveNetwork } from '../../data/modelFile.js';
 import { prepareRun, type PreparedRun } from '../runSetup.js';
@@ -19,16 +18,10 @@ import { describeConfigProblem, type TrainPlan } from './trainPlan.js';
 
 const SPLIT_FLAGS: Record<string, string> = { trainingSize: '--train-size', validationSize: '--validation-size' };
 
-/** Loads the data; a subset size beyond the data is reported by its flag, not as "(split)". */
-function loadRunData(plan: TrainPlan): Datasets {
-  const { request } = plan;
+/** prepareRun; a subset size beyond the data is reported by its flag, not as "(split)". */
+function prepare(plan: TrainPlan): PreparedRun {
   try {
-    return loadDatasets({
-      dataDir: request.dataDir,
-      trainingSize: request.trainingSize,
-      validationSize: request.validationSize,
-      expand: request.expand,
-    });
+    return prepareRun(plan.request);
   } catch (error) {
     const match = error instanceof DataError && error.file === '(split)' && /(\w+) (\S+) out of range; expected an integer (\d+)\.\.(\d+)/.exec(error.message);
     if (match && SPLIT_FLAGS[match[1]!]) {
@@ -43,8 +36,8 @@ function sameList(a: readonly number[], b: readonly number[]): boolean {
 }
 
 /** Layer ends against the data, and a loaded network against the shape flags given with it. */
-function checkAgainstData(plan: TrainPlan, prepared: PreparedRun, data: Datasets): void {
-  const dataShape = { inputSize: data.training.inputSize, classes: CLASS_COUNT };
+function checkAgainstData(plan: TrainPlan, prepared: PreparedRun): void {
+  const dataShape = { inputSize: prepared.datasets.training.inputSize, classes: CLASS_COUNT };
   const sizesProblems = (config: TrainConfig) => validateConfig(config, dataShape).filter((p) => p.field === 'sizes');
   const lines: string[] = [];
   const loadFrom = plan.request.loadFrom;
@@ -74,11 +67,10 @@ export async function runTraining(plan: TrainPlan, io: Io, version: string): Pro
   const controller = new AbortController();
   const stopListening = abortOnInterrupt(controller, io.stderr);
   try {
-    const datasets = loadRunData(plan);
-    const prepared = prepareRun(plan.request, datasets);
-    checkAgainstData(plan, prepared, datasets);
+    const prepared = prepare(plan);
+    const { trainer, datasets } = prepared;
+    checkAgainstData(plan, prepared);
 
-    const { trainer } = prepared;
     const context: RunContext = {
       version,
       ...(plan.experiment && { experiment: { id: plan.experiment.id, run: plan.run.label, variant: plan.variant } }),
@@ -103,8 +95,17 @@ export async function runTraining(plan: TrainPlan, io: Io, version: string): Pro
     const interrupted = controller.signal.aborted;
     // After Ctrl-C the user wants out: no 10,000-image test pass then.
     const testAccuracy = plan.test && !interrupted ? trainer.evaluate(datasets.test, false).accuracy : undefined;
-    if (plan.save !== undefined) saveNetwork(plan.save, trainer.network);
-    reporter.finish({ done, testAccuracy, saved: plan.save });
+    // Ctrl-C before the first epoch ended: nothing trained, so an existing file is not overwritten.
+    const save = interrupted && done.epochs === 0 ? undefined : plan.save;
+    // A failed save still ends the output with its summary (the NDJSON stream with `done`).
+    let saveError: unknown;
+    try {
+      if (save !== undefined) saveNetwork(save, trainer.network);
+    } catch (error) {
+      saveError = error;
+    }
+    reporter.finish({ done, testAccuracy, saved: saveError === undefined ? save : undefined });
+    if (saveError !== undefined) throw saveError;
 
     if (interrupted) return EXIT.interrupted;
     if (done.reason === 'diverged') {

@@ -4,7 +4,7 @@
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import { ENGINE_KINDS } from '../../core/engines.js';
 import { EXPERIMENT_IDS } from '../../core/experiments.js';
-import { DataError } from '../../data/errors.js';
+import { reportError } from '../cli/errors.js';
 import { MAX_JOBS, MAX_SEEDS, defaultJobs, parseReproduceArgs, type RawReproduceArgs } from './options.js';
 import { defaultExperimentIds } from './plan.js';
 import { EXIT_CODES, reproduce, type ReproduceIo } from './reproduce.js';
@@ -23,19 +23,6 @@ const processIo: ReproduceCommandIo = {
   },
 };
 
-/** One line on stderr, never a stack trace (unless NETDASH_DEBUG=1); returns the exit code. */
-function reportFailure(error: unknown, io: ReproduceIo): number {
-  const message = (error instanceof Error ? error.message : String(error)).split('\n')[0];
-  // Bad input, not a bug: unreadable data, an unusable output folder, an engine not available here.
-  if (error instanceof DataError || (error instanceof Error && error.name === 'EngineUnavailableError')) {
-    io.stderr.write(`netdash reproduce: ${message}\n`);
-    return EXIT_CODES.usage;
-  }
-  io.stderr.write(`netdash reproduce: internal error: ${message}\n`);
-  if (process.env.NETDASH_DEBUG === '1' && error instanceof Error && error.stack) io.stderr.write(`${error.stack}\n`);
-  return EXIT_CODES.failed;
-}
-
 /** Validates the arguments, runs, and reports through `io`; resolves with the exit code. */
 export async function runReproduceCommand(args: RawReproduceArgs, io: ReproduceCommandIo): Promise<number> {
   const parsed = parseReproduceArgs(args);
@@ -47,7 +34,8 @@ export async function runReproduceCommand(args: RawReproduceArgs, io: ReproduceC
     try {
       code = await reproduce(parsed.options, io);
     } catch (error) {
-      code = reportFailure(error, io);
+      // Bad data, an unusable --out folder or engine: exit 2; anything else is an internal error.
+      code = reportError(error, io.stderr, 'netdash reproduce');
     }
   }
   io.setExitCode(code);

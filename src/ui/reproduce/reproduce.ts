@@ -4,6 +4,7 @@ import { findExperiment } from '../../core/experiments.js';
 import { runSingleNeuron, type SingleNeuronStep } from '../../core/singleNeuron.js';
 import type { TrainerEvent } from '../../core/types.js';
 import { writeFileAtomic } from '../../data/files.js';
+import { EXIT } from '../cli/exitCodes.js';
 import { experimentChart } from './charts.js';
 import { csvReport } from './csv.js';
 import { effectiveJobs, runTasks } from './executor.js';
@@ -22,15 +23,8 @@ export interface ReproduceIo {
   stderr: ProgressStream;
 }
 
-/** Exit codes of `netdash reproduce`, in line with the rest of the CLI (src/ui/cli/exitCodes.ts). */
-export const EXIT_CODES = {
-  /** Every row as the book (or a --quick run, whose verdicts are not the acceptance). */
-  ok: 0,
-  /** At least one row of a full run misses the book; or an internal error. */
-  failed: 1,
-  /** Bad usage or bad input: a bad option value, data that cannot be read, an output folder that cannot be written. */
-  usage: 2,
-} as const;
+/** Exit codes of `netdash reproduce`: those of the rest of the CLI (1 also when a row of a full run misses the book). */
+export const EXIT_CODES = EXIT;
 
 export const GENERAL_NOTES = [
   "The book's numbers come from one run of its network2.py (Python, numpy's random generator); ours are netdash runs " +

@@ -16,6 +16,8 @@ const REASONS: Readonly<Record<StopReason, string>> = {
 export function endText(state: DashboardState): string {
   const run = state.runs[state.current];
   const done = run?.done;
+  // The error itself is shown in the chart area.
+  if (state.phase === 'failed') return 'failed';
   const parts: string[] = [];
   if (!done) parts.push(state.phase === 'stopped' ? 'stopped before the first epoch' : 'finished');
   else {

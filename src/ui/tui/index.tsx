@@ -1,6 +1,7 @@
 // Entry of the dashboard: `netdash` with no command in an interactive terminal (the CLI checks
 // that stdin and stdout are terminals before importing this). Resolves with the exit code.
 import { render } from 'ink';
+import { EXIT } from '../cli/exitCodes.js';
 import { App } from './App.js';
 import { ErrorBoundary } from './ErrorBoundary.js';
 
@@ -17,22 +18,19 @@ function oneLine(error: unknown): string {
   return text.split('\n')[0] ?? text;
 }
 
-/** Exit code when the dashboard cannot start (no terminal), as for other usage errors. */
-const NOT_A_TERMINAL = 2;
-
 export async function runTui(options: TuiOptions = {}): Promise<number> {
   // The CLI checks this first; checked again so a direct caller never gets Ink on a pipe.
   if (!process.stdin.isTTY || !process.stdout.isTTY) {
     process.stderr.write(
       'netdash: the dashboard needs an interactive terminal; use `netdash train` (add --json for machine-readable output)\n',
     );
-    return NOT_A_TERMINAL;
+    return EXIT.usage;
   }
-  let exitCode = 0;
+  let exitCode: number = EXIT.ok;
   let fatal: string | undefined;
   let instance: ReturnType<typeof render>;
   const onRenderError = () => {
-    exitCode = 1;
+    exitCode = EXIT.failed;
     // Let the boundary's message reach the screen, then unmount (which restores the terminal).
     setTimeout(() => instance.unmount(), 50);
   };
@@ -44,7 +42,7 @@ export async function runTui(options: TuiOptions = {}): Promise<number> {
   );
   // Errors outside rendering (key handlers, timers): restore the terminal, then report them.
   const onFatal = (error: unknown) => {
-    exitCode = 1;
+    exitCode = EXIT.failed;
     fatal = oneLine(error);
     instance.unmount();
   };
@@ -53,7 +51,7 @@ export async function runTui(options: TuiOptions = {}): Promise<number> {
   try {
     await instance.waitUntilExit();
   } catch (error) {
-    exitCode = 1;
+    exitCode = EXIT.failed;
     fatal ??= oneLine(error);
   } finally {
     process.off('uncaughtException', onFatal);

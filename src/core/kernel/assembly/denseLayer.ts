@@ -19,7 +19,8 @@ export function forwardDense(
   for (let i = 0; i < count; i++) {
     const aRow = input + <usize>(i * inRowBytes);
     const zRow = z + <usize>(i * outRowBytes);
-    v128.store(zRow + <usize>((nOut & ~3) << 2), zero);
+    // With nOut a multiple of 4 there is no padding vector (the next row, or the next buffer, starts there).
+    if (nOut & 3) v128.store(zRow + <usize>((nOut & ~3) << 2), zero);
     for (let j = 0; j < nOut; j++) {
       const wRow = weights + <usize>(j * inRowBytes);
       let acc0 = zero;
