@@ -96,9 +96,15 @@ export class Trainer {
     this.pausedUntil = undefined;
   }
 
+  /** The network with the engine's latest parameters (engines may train in their own memory). */
+  currentNetwork(): Network {
+    this.engine.pull();
+    return this.network;
+  }
+
   /** Metrics of the current network on a set: accuracy and cost (with the regularization term). */
   evaluate(examples: Examples, withCost = true): { accuracy: number; correct: number; total: number; cost: number } {
-    this.engine.pull();
+    this.currentNetwork();
     const result = this.engine.evaluate(examples, withCost);
     const cost = withCost ? this.totalCost(result.costSum, examples.count) : Number.NaN;
     return { accuracy: result.correct / Math.max(1, result.total), correct: result.correct, total: result.total, cost };
@@ -121,12 +127,14 @@ export class Trainer {
 
     const direction = config.monitor === 'val-cost' ? 'min' : 'max';
     const tracker = new BestTracker(direction, config.minDelta);
+    // Early stopping and the schedule watch a held-out metric: without a held-out set they stay off.
+    const watchable = (data.validation?.count ?? 0) > 0;
     const earlyStopping =
-      config.patience !== undefined && !config.schedule
+      watchable && config.patience !== undefined && !config.schedule
         ? new EarlyStopping({ direction, patience: config.patience, minDelta: config.minDelta })
         : undefined;
     const schedule =
-      config.schedule && config.patience !== undefined
+      watchable && config.schedule && config.patience !== undefined
         ? new PlateauSchedule({ direction, patience: config.patience, minDelta: config.minDelta, eta: config.eta })
         : undefined;
 
@@ -206,6 +214,11 @@ export class Trainer {
     if (best && config.restoreBestWeights && reason !== 'diverged') {
       this.network.restore(best.parameters);
       this.engine.push();
+    }
+    if (watchable && epochsRun > 0 && reason !== 'diverged' && !best && final.validationAccuracy === undefined) {
+      // Nothing held-out was monitored per epoch (e.g. the more-data runs): measure the end result once.
+      const end = this.evaluate(data.validation!);
+      final = { ...final, validationCost: end.cost, validationAccuracy: end.accuracy };
     }
     const done: DoneEvent = {
       type: 'done',

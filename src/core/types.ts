@@ -111,6 +111,10 @@ export interface DoneEvent {
   epochs: number;
   bestEpoch: number;
   best: EpochMetrics;
+  /**
+   * Metrics after the last epoch. When no held-out metric was monitored per epoch, the held-out
+   * set is evaluated once at the end and its cost and accuracy appear here (and in `best`).
+   */
   final: EpochMetrics;
   seconds: number;
 }

@@ -136,4 +136,18 @@ describe('trainer control', () => {
     expect(done.reason).toBe('aborted');
     expect(done.epochs).toBe(2);
   });
+
+  it('without per-epoch held-out monitoring, measures the held-out set once at the end (done.final)', async () => {
+    const { done, events } = await run([40, 60, 70], { epochs: 3, monitorValidationAccuracy: false, monitorValidationCost: false });
+    expect(events.filter((e) => e.type === 'epoch').every((e) => e.type === 'epoch' && Object.keys(e.metrics).length === 0)).toBe(true);
+    expect(done.final.validationAccuracy).toBe(0.7);
+    expect(done.best.validationAccuracy).toBe(0.7);
+    expect(done.bestEpoch).toBe(3);
+  });
+
+  it('patience without a held-out set does not stop the run', async () => {
+    const config = makeConfig({ sizes: [2, 2], batchSize: 5, epochs: 4, patience: 1 });
+    const done = await new Trainer(config, { training: tiny }, { engine: scriptedEngine([50, 50, 50, 50]) }).run();
+    expect(done).toMatchObject({ reason: 'completed', epochs: 4 });
+  });
 });

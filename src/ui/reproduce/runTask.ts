@@ -101,8 +101,17 @@ export async function executeRun(
 
   let endEvaluation: EndEvaluationEvent | undefined;
   if (task.settings.evaluateAtEnd) {
-    const result = prepared.trainer.evaluate(prepared.heldOut);
-    endEvaluation = { type: 'end-evaluation', set: prepared.heldOutName, ...result };
+    // The trainer measured the unmonitored held-out set once at the end (DoneEvent.final).
+    const accuracy = done.final.validationAccuracy ?? Number.NaN;
+    const total = prepared.heldOut.count;
+    endEvaluation = {
+      type: 'end-evaluation',
+      set: prepared.heldOutName,
+      accuracy,
+      correct: Math.round(accuracy * total),
+      total,
+      cost: done.final.validationCost ?? Number.NaN,
+    };
     events.push(endEvaluation);
   }
   return {

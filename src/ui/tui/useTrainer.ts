@@ -5,7 +5,7 @@
 import { join, relative } from 'node:path';
 import { useCallback, useEffect, useMemo, useReducer, useRef } from 'react';
 import type { Trainer } from '../../core/trainer.js';
-import type { Examples, TrainerEvent } from '../../core/types.js';
+import type { TrainerEvent } from '../../core/types.js';
 import type { Datasets } from '../../data/load.js';
 import { saveNetwork } from '../../data/modelFile.js';
 import { prepareRun } from '../runSetup.js';
@@ -44,15 +44,6 @@ function describeError(error: unknown): string {
   return text.split('\n')[0] ?? text;
 }
 
-function firstImage(examples: Examples): Examples {
-  return {
-    count: 1,
-    inputSize: examples.inputSize,
-    pixels: examples.pixels.subarray(0, examples.inputSize),
-    labels: examples.labels.subarray(0, 1),
-  };
-}
-
 function timestamp(): string {
   return new Date().toISOString().slice(0, 19).replace(/[:T]/g, '-');
 }
@@ -63,7 +54,6 @@ export function useTrainer(
 ): { state: DashboardState; dispatch: (action: DashboardAction) => void; controls: TrainerControls } {
   const [state, dispatch] = useReducer(dashboardReducer, plan, initialDashboardState);
   const trainerRef = useRef<Trainer | undefined>(undefined);
-  const heldOutRef = useRef<Examples | undefined>(undefined);
   const abortRef = useRef<AbortController | undefined>(undefined);
   const pausedRef = useRef(false);
   const stoppedRef = useRef(false);
@@ -106,15 +96,15 @@ export function useTrainer(
         datasets = prepared.datasets;
         datasetsKey = key;
         trainerRef.current = prepared.trainer;
-        heldOutRef.current = prepared.heldOut;
         if (pausedRef.current) prepared.trainer.pause();
         unsubscribe = prepared.trainer.on(listenerFor(index));
         const done = await prepared.trainer.run(abort.signal);
         unsubscribe();
         flush();
-        if (done.epochs > 0 && done.final.validationAccuracy === undefined && mounted) {
-          // Not monitored per epoch (the more-data runs): measure the held-out set once.
-          dispatch({ type: 'finalAccuracy', run: index, accuracy: prepared.trainer.evaluate(prepared.heldOut, false).accuracy });
+        const monitoredPerEpoch = prepared.config.monitorValidationAccuracy || prepared.config.monitorValidationCost;
+        if (!monitoredPerEpoch && done.final.validationAccuracy !== undefined && mounted) {
+          // The more-data runs measure the held-out set once, at the end (see DoneEvent.final).
+          dispatch({ type: 'finalAccuracy', run: index, accuracy: done.final.validationAccuracy });
         }
       }
       if (mounted) dispatch({ type: 'allDone', stopped: stoppedRef.current });
@@ -165,11 +155,7 @@ export function useTrainer(
     }
     const file = join(saveDir ?? process.cwd(), `netdash-${plan.experimentId}-${timestamp()}.json`);
     try {
-      // Engines may keep the weights in their own memory during training; evaluating (one image)
-      // makes the trainer copy them into its network first.
-      const heldOut = heldOutRef.current;
-      if (heldOut && heldOut.count > 0) trainer.evaluate(firstImage(heldOut), false);
-      saveNetwork(file, trainer.network);
+      saveNetwork(file, trainer.currentNetwork());
       const shown = relative(process.cwd(), file);
       dispatch({ type: 'saved', file: shown.startsWith('..') ? file : shown });
     } catch (error) {
