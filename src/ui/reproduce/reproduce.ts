@@ -72,6 +72,7 @@ export async function reproduce(options: ReproduceOptions, io: ReproduceIo): Pro
 
   const seedCount = new Map(plan.experiments.map((p) => [p.experiment.id, p.seeds.length]));
   const files: string[] = [];
+  // close() also on failure, so an error message never lands after a half-drawn progress line.
   const outcomes = await runTasks(plan.tasks, jobs, {
     onStart: (task) => progress.runStarted(task, taskLabel(task, seedCount.get(task.experimentId) ?? 1)),
     onEvent: (task: RunTask, event: TrainerEvent) => progress.event(task, event),
@@ -79,8 +80,7 @@ export async function reproduce(options: ReproduceOptions, io: ReproduceIo): Pro
       if (options.out) files.push(writeRunEvents(options.out, task, outcome, options.quick));
       progress.runFinished(task, outcomeSummary(outcome));
     },
-  });
-  progress.close();
+  }).finally(() => progress.close());
 
   const rows = plan.experiments.flatMap((experimentPlan) =>
     experimentPlan.rule === 'slowdown'
