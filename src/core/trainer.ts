@@ -3,12 +3,13 @@
 // events and never touches a terminal; it yields the event loop every ~50 ms so a UI on the same
 // thread can repaint and read keys, and it can be paused, resumed and aborted.
 import { COSTS } from './costs.js';
-import { ReferenceEngine, type Evaluation, type TrainingEngine } from './engine.js';
+import { ReferenceEngine, type TrainingEngine } from './engine.js';
 import { Network, type Gradients } from './network.js';
 import { BestTracker, EarlyStopping, PlateauSchedule, type TrackerState } from './observers.js';
 import { penaltiesOf, penaltyCost, type Penalty } from './regularizers.js';
 import { Rng } from './rng.js';
 import { identityOrder } from './batches.js';
+import { evaluateInSlices, now, yieldToEventLoop } from './yielding.js';
 import type {
   DoneEvent,
   EpochMetrics,
@@ -37,10 +38,6 @@ export interface TrainerOptions {
   batchEventEveryMs?: number;
 }
 
-const now = () => performance.now();
-const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
-/** Images evaluated between two chances to yield (a multiple of the engine's 500-image chunks). */
-const EVAL_SLICE = 500;
 
 export class Trainer {
   readonly network: Network;
@@ -299,49 +296,16 @@ export class Trainer {
     clock.busy += now() - pullStart;
     const metrics: EpochMetrics = {};
     if (config.monitorTrainingCost || config.monitorTrainingAccuracy) {
-      const r = await this.evaluateInSlices(data.training, config.monitorTrainingCost, clock);
+      const r = await evaluateInSlices(this.engine, data.training, config.monitorTrainingCost, this.yieldEveryMs, clock);
       if (config.monitorTrainingCost) metrics.trainingCost = this.totalCost(r.costSum, r.total);
       if (config.monitorTrainingAccuracy) metrics.trainingAccuracy = r.correct / r.total;
     }
     if (data.validation && (config.monitorValidationCost || config.monitorValidationAccuracy)) {
-      const r = await this.evaluateInSlices(data.validation, config.monitorValidationCost, clock);
+      const r = await evaluateInSlices(this.engine, data.validation, config.monitorValidationCost, this.yieldEveryMs, clock);
       if (config.monitorValidationCost) metrics.validationCost = this.totalCost(r.costSum, r.total);
       if (config.monitorValidationAccuracy) metrics.validationAccuracy = r.correct / r.total;
     }
     return { metrics, evalSeconds: clock.busy / 1000 };
-  }
-
-  /**
-   * engine.evaluate over slices of the set, yielding every ~yieldEveryMs: evaluating 10,000 images
-   * takes about a second, too long for a UI on the same thread to leave keys unanswered.
-   * Adds the milliseconds spent outside the yields to clock.busy.
-   */
-  private async evaluateInSlices(examples: Examples, withCost: boolean, clock: { busy: number }): Promise<Evaluation> {
-    let costSum = withCost ? 0 : Number.NaN;
-    let correct = 0;
-    let total = 0;
-    let sliceStart = now();
-    for (let start = 0; start < examples.count; start += EVAL_SLICE) {
-      const end = Math.min(examples.count, start + EVAL_SLICE);
-      const slice: Examples = {
-        count: end - start,
-        inputSize: examples.inputSize,
-        pixels: examples.pixels.subarray(start * examples.inputSize, end * examples.inputSize),
-        labels: examples.labels.subarray(start, end),
-      };
-      const result = this.engine.evaluate(slice, withCost);
-      costSum += result.costSum;
-      correct += result.correct;
-      total += result.total;
-      const current = now();
-      if (current - sliceStart >= this.yieldEveryMs) {
-        clock.busy += current - sliceStart;
-        await yieldToEventLoop();
-        sliceStart = now();
-      }
-    }
-    clock.busy += now() - sliceStart;
-    return { costSum, correct, total };
   }
 
   /** Mean cost plus the regularization term scaled by the evaluated set's size, as network2.total_cost. */
