@@ -1,6 +1,6 @@
 // Ctrl-C during training: the first SIGINT aborts the trainer (it stops at its next yield, then
 // the command saves and summarizes); a second one quits at once.
-import { EXIT } from './exitCodes.js';
+import { EXIT } from '../app/exitCodes.js';
 
 /** Listens for SIGINT until the returned function is called. */
 export function abortOnInterrupt(controller: AbortController, stderr: NodeJS.WritableStream): () => void {

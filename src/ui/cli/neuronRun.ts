@@ -2,9 +2,9 @@
 // of each of its configs (text), or {"type":"neuron",…} lines between a start and a done line (--json).
 import { performance } from 'node:perf_hooks';
 import { runSingleNeuron } from '../../core/singleNeuron.js';
-import { EXIT } from './exitCodes.js';
+import { EXIT } from '../app/exitCodes.js';
 import { writeJsonLine } from './output/jsonReporter.js';
-import { short } from './output/format.js';
+import { short } from '../app/format.js';
 import type { Io } from './output/reporter.js';
 import type { NeuronPlan } from './trainPlan.js';
 

@@ -5,7 +5,7 @@ import type { Argv, Options } from 'yargs';
 import { DEFAULT_CONFIG } from '../../core/config.js';
 import { ENGINE_KINDS } from '../../core/engines.js';
 import { EXPERIMENT_IDS } from '../../core/experiments.js';
-import { lastText } from './values.js';
+import { lastText } from '../app/values.js';
 
 /** The train flags as yargs hands them over: text as typed (numbers parsed later), booleans. */
 export interface TrainArgs {

@@ -8,10 +8,10 @@ import { EXPERIMENT_IDS, findExperiment, type Experiment, type ExperimentRun, ty
 import type { SingleNeuronConfig } from '../../core/singleNeuron.js';
 import type { CostName, InitName, MonitorName, TrainConfig } from '../../core/types.js';
 import { CLASS_COUNT, MNIST_INPUT_SIZE } from '../../data/mnist.js';
-import { configForRun, type RunRequest } from '../runSetup.js';
-import { UsageError } from './errors.js';
+import { configForRun, type RunRequest } from '../app/runSetup.js';
+import { UsageError } from '../app/errors.js';
 import type { TrainArgs } from './trainOptions.js';
-import { isWholeNumber, listTexts, parseNumber, parseNumberList } from './values.js';
+import { isWholeNumber, listTexts, parseNumber, parseNumberList } from '../app/values.js';
 
 export interface TrainPlan {
   experiment?: Experiment;

@@ -1,5 +1,5 @@
 // Number formatting shared by the table, the CSV and the charts.
-import type { Summary } from './statistics.js';
+import type { Summary } from '../../core/analysis/statistics.js';
 
 export type Unit = 'accuracy' | 'cost';
 

@@ -3,7 +3,7 @@
 import type { EngineKind } from '../../core/engines.js';
 import { EXPERIMENTS, findExperiment, type Experiment, type ExperimentRun } from '../../core/experiments.js';
 import type { TrainConfig } from '../../core/types.js';
-import { configForRun } from '../runSetup.js';
+import { configForRun } from '../app/runSetup.js';
 
 /** How a row is judged. */
 export type RowRule = 'accuracy' | 'weight-initialization' | 'learning-rates' | 'more-data' | 'slowdown' | 'none';

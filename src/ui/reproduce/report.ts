@@ -1,10 +1,10 @@
 // The report's data model: one row per book result, with our per-seed numbers behind it.
 import type { BookRunCurve, CurveMetric } from './bookReference.js';
-import type { CurveGap } from './curveGap.js';
+import type { CurveGap } from '../../core/analysis/curveGap.js';
 import type { Unit } from './format.js';
 import type { RowRule } from './plan.js';
-import type { Summary } from './statistics.js';
-import type { Verdict } from './verdicts.js';
+import type { Summary } from '../../core/analysis/statistics.js';
+import type { Verdict } from '../../core/analysis/verdicts.js';
 
 /** Our numbers for one run of an experiment, over its seeds. */
 export interface RunSummary {

@@ -4,7 +4,7 @@ import { findExperiment } from '../../core/experiments.js';
 import { runSingleNeuron, type SingleNeuronStep } from '../../core/singleNeuron.js';
 import type { TrainerEvent } from '../../core/types.js';
 import { writeFileAtomic } from '../../data/files.js';
-import { EXIT } from '../cli/exitCodes.js';
+import { EXIT } from '../app/exitCodes.js';
 import { experimentChart } from './charts.js';
 import { csvReport } from './csv.js';
 import { effectiveJobs, runTasks } from './executor.js';
@@ -24,7 +24,6 @@ export interface ReproduceIo {
 }
 
 /** Exit codes of `netdash reproduce`: those of the rest of the CLI (1 also when a row of a full run misses the book). */
-export const EXIT_CODES = EXIT;
 
 export const GENERAL_NOTES = [
   "The book's numbers come from one run of its network2.py (Python, numpy's random generator); ours are netdash runs " +
@@ -116,5 +115,5 @@ export async function reproduce(options: ReproduceOptions, io: ReproduceIo): Pro
   }
   io.stdout.write(options.json ? `${JSON.stringify({ ...report, files })}\n` : markdown);
   if (options.out && !options.json) io.stderr.write(`reproduce: wrote ${files.length} files to ${options.out}\n`);
-  return !options.quick && report.missed > 0 ? EXIT_CODES.failed : EXIT_CODES.ok;
+  return !options.quick && report.missed > 0 ? EXIT.failed : EXIT.ok;
 }

@@ -3,12 +3,12 @@
 import type { ExperimentRun } from '../../core/experiments.js';
 import type { SingleNeuronStep } from '../../core/singleNeuron.js';
 import { bookCurveForRun, bookMoreDataAccuracy, bookTrainingAccuracy, type CurveMetric } from './bookReference.js';
-import { largestGap, largestOf } from './curveGap.js';
+import { largestGap, largestOf } from '../../core/analysis/curveGap.js';
 import { percent } from './format.js';
 import type { ExperimentPlan } from './plan.js';
 import type { ReportRow, RowGap, RunSummary } from './report.js';
 import type { RunOutcome } from './runTask.js';
-import { meanCurve, peak, summarize, trough } from './statistics.js';
+import { meanCurve, peak, summarize, trough } from '../../core/analysis/statistics.js';
 import {
   NO_VERDICT,
   SLOWDOWN_FLAT_EPOCHS,
@@ -18,7 +18,7 @@ import {
   moreDataVerdict,
   slowdownVerdict,
   toleranceFor,
-} from './verdicts.js';
+} from '../../core/analysis/verdicts.js';
 
 /** The per-seed outcomes of one run of the experiment, in seed order. */
 function outcomesOf(plan: ExperimentPlan, runIndex: number, outcomes: ReadonlyMap<string, RunOutcome>): RunOutcome[] {

@@ -6,7 +6,7 @@ import type { DoneEvent, EpochMetrics, TrainerEvent } from '../../core/types.js'
 import { loadDatasets, type Datasets } from '../../data/load.js';
 import { CLASS_COUNT } from '../../data/mnist.js';
 import { subset } from '../../data/split.js';
-import { configForRun, prepareRun } from '../runSetup.js';
+import { configForRun, prepareRun } from '../app/runSetup.js';
 import type { CurveMetric } from './bookReference.js';
 import type { RunSettings, RunTask } from './plan.js';
 

@@ -4,14 +4,14 @@ import { useApp } from 'ink';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import type { Experiment } from '../../core/experiments.js';
 import type { TrainConfig } from '../../core/types.js';
-import { Dashboard } from './Dashboard.js';
-import type { SessionRun } from './dashboardSelectors.js';
-import { Menu } from './Menu.js';
-import type { MenuEntry } from './menuItems.js';
-import { NeuronView } from './NeuronView.js';
-import type { DataOptions, PlanOptions, RunPlan } from './runPlan.js';
-import { Settings } from './Settings.js';
-import { SoftmaxExplorer } from './SoftmaxExplorer.js';
+import { Dashboard } from './dashboard/Dashboard.js';
+import type { SessionRun } from './dashboard/dashboardSelectors.js';
+import { Menu } from './menu/Menu.js';
+import type { MenuEntry } from './menu/menuItems.js';
+import { NeuronView } from './neuron/NeuronView.js';
+import type { DataOptions, PlanOptions, RunPlan } from './settings/runPlan.js';
+import { Settings } from './settings/Settings.js';
+import { SoftmaxExplorer } from './softmax/SoftmaxExplorer.js';
 
 export interface AppProps {
   /** MNIST folder; the embedded copy by default. */

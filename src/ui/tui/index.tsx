@@ -1,7 +1,7 @@
 // Entry of the dashboard: `netdash` with no command in an interactive terminal (the CLI checks
 // that stdin and stdout are terminals before importing this). Resolves with the exit code.
 import { render } from 'ink';
-import { EXIT } from '../cli/exitCodes.js';
+import { EXIT } from '../app/exitCodes.js';
 import { App } from './App.js';
 import { ErrorBoundary } from './ErrorBoundary.js';
 

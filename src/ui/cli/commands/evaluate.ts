@@ -5,13 +5,13 @@ import { describeProblem, makeConfig, validateConfig } from '../../../core/confi
 import type { HeldOut } from '../../../core/experiments.js';
 import { loadDatasets } from '../../../data/load.js';
 import { CLASS_COUNT } from '../../../data/mnist.js';
-import { prepareRun } from '../../runSetup.js';
-import { runCommand, UsageError } from '../errors.js';
-import { EXIT } from '../exitCodes.js';
-import { percent, short } from '../output/format.js';
+import { prepareRun } from '../../app/runSetup.js';
+import { runCommand, UsageError } from '../../app/errors.js';
+import { EXIT } from '../../app/exitCodes.js';
+import { percent, short } from '../../app/format.js';
 import { writeJsonLine } from '../output/jsonReporter.js';
 import { processIo } from '../output/reporter.js';
-import { lastText, parseNumber } from '../values.js';
+import { lastText, parseNumber } from '../../app/values.js';
 
 interface EvaluateArgs {
   file: string;

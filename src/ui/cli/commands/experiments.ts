@@ -1,8 +1,8 @@
 // `netdash experiments`: the chapter's presets, one line each (id, title, the book's result).
 import type { CommandModule } from 'yargs';
 import { EXPERIMENTS } from '../../../core/experiments.js';
-import { EXIT } from '../exitCodes.js';
-import { runCommand } from '../errors.js';
+import { EXIT } from '../../app/exitCodes.js';
+import { runCommand } from '../../app/errors.js';
 import { writeJsonLine } from '../output/jsonReporter.js';
 import { processIo } from '../output/reporter.js';
 

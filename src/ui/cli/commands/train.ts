@@ -1,12 +1,12 @@
 // `netdash train [options]`: one training run (or the single-neuron demo for `--experiment slowdown`).
 import type { CommandModule } from 'yargs';
-import { runCommand } from '../errors.js';
+import { runCommand } from '../../app/errors.js';
 import { runNeuronDemo } from '../neuronRun.js';
 import { processIo } from '../output/reporter.js';
 import { trainBuilder, type TrainArgs } from '../trainOptions.js';
 import { planTraining } from '../trainPlan.js';
 import { runTraining } from '../trainRun.js';
-import { packageVersion } from '../version.js';
+import { packageVersion } from '../../app/version.js';
 
 export const trainCommand: CommandModule = {
   command: 'train',

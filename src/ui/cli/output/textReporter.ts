@@ -1,7 +1,7 @@
 // Plain text for people and logs: a header, one line per epoch, learning-rate changes, a summary.
 // No escape codes on stdout; the optional progress line goes to stderr and only on a terminal.
 import type { EpochEvent, StartEvent, TrainConfig, TrainerEvent } from '../../../core/types.js';
-import { metricsText, percent, plural, seconds, short } from './format.js';
+import { metricsText, percent, plural, seconds, short } from '../../app/format.js';
 import type { TtyProgress } from './progress.js';
 import type { Io, RunContext, RunReporter, RunSummary } from './reporter.js';
 

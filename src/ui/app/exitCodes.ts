@@ -1,0 +1,18 @@
+// The process exit codes of `netdash`, documented in docs/cli.md.
+export const EXIT = {
+  /** Success; an early stop or a schedule stop is a success too. */
+  ok: 0,
+  /** Training failed (diverged, or best accuracy below --fail-under), or an internal error. */
+  failed: 1,
+  /** Bad usage or bad input: an unknown flag, a bad value, a missing or malformed file. */
+  usage: 2,
+  /** Interrupted by Ctrl-C / SIGINT (128 + signal 2), after saving when --save was given. */
+  interrupted: 130,
+} as const;
+
+export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
+
+/** The exit codes in one sentence, for `--help`. */
+export const EXIT_HELP =
+  'Exit codes: 0 success (an early stop too), 1 training failed (diverged, below --fail-under) or internal error, ' +
+  '2 bad usage or bad input, 130 interrupted (Ctrl-C). Set NETDASH_DEBUG=1 for stack traces of internal errors.';

@@ -1,0 +1,42 @@
+#!/usr/bin/env node
+// Entry of `netdash` (package.json "bin", `npm start`) and the one place that knows every front
+// end: it registers the command of each (cli, tui, reproduce, bench). Front ends never import each
+// other; each command loads its heavy parts (Ink, worker pools) only when it runs.
+// Everything that can go wrong ends as one line on stderr and a documented exit code, never a stack.
+import yargs, { type Argv } from 'yargs';
+import { hideBin } from 'yargs/helpers';
+import { benchCommand } from './bench/command.js';
+import { evaluateCommand } from './cli/commands/evaluate.js';
+import { experimentsCommand } from './cli/commands/experiments.js';
+import { trainCommand } from './cli/commands/train.js';
+import { reportError } from './app/errors.js';
+import { EXIT_HELP } from './app/exitCodes.js';
+import { configureYargs } from './app/yargsSetup.js';
+import { reproduceCommand } from './reproduce/command.js';
+import { dashboardCommand } from './tui/command.js';
+
+export function buildCli(args: string[]): Argv {
+  const cli: Argv = configureYargs(yargs(args), args);
+  return cli
+    .usage('netdash [command] [options]\n\nA terminal trainer for chapter 3 of Nielsen\'s "Neural Networks and Deep Learning".')
+    .command(dashboardCommand)
+    .command(trainCommand)
+    .command(experimentsCommand)
+    .command(evaluateCommand)
+    .command(reproduceCommand)
+    .command(benchCommand)
+    .epilogue(EXIT_HELP);
+}
+
+// `netdash train --json | head -1`: the reader left; stop quietly instead of an EPIPE stack.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw error;
+});
+
+const args = hideBin(process.argv);
+try {
+  await buildCli(args).parseAsync();
+} catch (error) {
+  process.exitCode = reportError(error);
+}

@@ -1,0 +1,28 @@
+// `netdash` with no command: the dashboard (TUI) — only in an interactive terminal. Ink is never
+// started with --json or when stdin or stdout is not a TTY (pipes, CI), where it would fail with
+// "Raw mode is not supported"; Ink and the dashboard are imported only after that check.
+import type { Argv, CommandModule } from 'yargs';
+import { runCommand } from '../app/errors.js';
+import { EXIT } from '../app/exitCodes.js';
+import { lastText } from '../app/values.js';
+
+export const dashboardCommand: CommandModule = {
+  command: '$0',
+  describe: 'open the dashboard (TUI) in an interactive terminal',
+  builder: (yargs: Argv) =>
+    yargs
+      .option('data-dir', { describe: 'MNIST-format folder [default: the embedded MNIST]', type: 'string', requiresArg: true, coerce: lastText })
+      .option('json', { type: 'boolean', hidden: true }),
+  handler: (argv) =>
+    runCommand(async () => {
+      if (argv.json || !process.stdin.isTTY || !process.stdout.isTTY) {
+        process.stderr.write(
+          'netdash: the dashboard needs an interactive terminal (stdin and stdout); ' +
+            'use `netdash train` for plain output, or `netdash train --json` for CI\n',
+        );
+        return EXIT.usage;
+      }
+      const { runTui } = await import('./index.js');
+      return runTui({ dataDir: argv.dataDir as string | undefined });
+    }),
+};

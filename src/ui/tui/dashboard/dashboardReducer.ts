@@ -1,0 +1,207 @@
+// The dashboard's state, changed only by this pure reducer: trainer events (delivered in batches
+// by useTrainer) and the user's keys (views, toggles, pause). Components only read it.
+import type { BookCurveRef, HeldOut } from '../../../core/experiments.js';
+import type { DoneEvent, EpochEvent, EpochMetrics, TrainConfig, TrainerEvent } from '../../../core/types.js';
+import { EMPTY_SERIES, appendEpochs, type MetricSeries } from './metrics.js';
+import type { RunPlan } from '../settings/runPlan.js';
+
+export type View = 1 | 2 | 3 | 4;
+
+export const VIEW_NAMES: Readonly<Record<View, string>> = {
+  1: 'cost',
+  2: 'accuracy',
+  3: 'both',
+  4: 'all four',
+};
+
+export interface RunRecord {
+  label: string;
+  series: MetricSeries;
+  epochsPlanned: number;
+  trainingSize: number;
+  bookCurve?: BookCurveRef;
+  done?: DoneEvent;
+  /** Held-out accuracy after the run, measured once when it was not monitored per epoch. */
+  finalAccuracy?: number;
+}
+
+export interface Progress {
+  epoch: number;
+  batch: number;
+  batches: number;
+  examplesPerSecond: number;
+}
+
+export type Phase = 'loading' | 'training' | 'finished' | 'stopped' | 'failed';
+
+export type Toggle = 'lastEpochsOnly' | 'showBook' | 'compare' | 'help';
+
+export interface DashboardState {
+  title: string;
+  heldOut: HeldOut;
+  runs: RunRecord[];
+  /** Index of the run being trained (the last one once all are done). */
+  current: number;
+  bySize: boolean;
+  phase: Phase;
+  paused: boolean;
+  config?: TrainConfig;
+  trainingSize: number;
+  validationSize: number;
+  progress?: Progress;
+  /** Epochs completed in the current run. */
+  epoch: number;
+  learningRate?: number;
+  bestEpoch: number;
+  bestMetrics: EpochMetrics;
+  epochsSinceImprovement: number;
+  /** Wall seconds of the current run's completed epochs (training + monitoring). */
+  epochSeconds: number;
+  view: View;
+  lastEpochsOnly: boolean;
+  showBook: boolean;
+  compare: boolean;
+  help: boolean;
+  notice?: { text: string; tone: 'info' | 'error' };
+  savedFile?: string;
+  error?: string;
+}
+
+export type DashboardAction =
+  | { type: 'loading'; run: number }
+  | { type: 'events'; run: number; events: readonly TrainerEvent[] }
+  | { type: 'finalAccuracy'; run: number; accuracy: number }
+  | { type: 'allDone'; stopped: boolean }
+  | { type: 'failed'; message: string }
+  | { type: 'paused'; paused: boolean }
+  | { type: 'view'; view: View }
+  | { type: 'toggle'; option: Toggle }
+  | { type: 'notice'; text: string; tone: 'info' | 'error' }
+  | { type: 'clearNotice' }
+  | { type: 'saved'; file: string };
+
+export function initialDashboardState(plan: RunPlan): DashboardState {
+  return {
+    title: plan.title,
+    heldOut: plan.heldOut,
+    runs: plan.runs.map((run) => ({
+      label: run.label,
+      series: EMPTY_SERIES,
+      epochsPlanned: run.request.config.epochs,
+      trainingSize: run.trainingSize,
+      bookCurve: run.bookCurve,
+    })),
+    current: 0,
+    bySize: plan.bySize,
+    phase: 'loading',
+    paused: false,
+    trainingSize: 0,
+    validationSize: 0,
+    epoch: 0,
+    bestEpoch: 0,
+    bestMetrics: {},
+    epochsSinceImprovement: 0,
+    epochSeconds: 0,
+    view: 3,
+    lastEpochsOnly: false,
+    showBook: false,
+    compare: false,
+    help: false,
+  };
+}
+
+function updateRun(runs: RunRecord[], index: number, change: Partial<RunRecord>): RunRecord[] {
+  return runs.map((run, i) => (i === index ? { ...run, ...change } : run));
+}
+
+/** Applies a batch of one run's trainer events in order. */
+function applyEvents(state: DashboardState, run: number, events: readonly TrainerEvent[]): DashboardState {
+  let next: DashboardState = state;
+  const epochs: EpochEvent[] = [];
+  let done: DoneEvent | undefined;
+  for (const event of events) {
+    switch (event.type) {
+      case 'start':
+        next = {
+          ...next,
+          current: run,
+          phase: 'training',
+          config: event.config,
+          trainingSize: event.trainingSize,
+          validationSize: event.validationSize,
+          progress: { epoch: 1, batch: 0, batches: event.batchesPerEpoch, examplesPerSecond: 0 },
+          epoch: 0,
+          learningRate: event.config.eta,
+          bestEpoch: 0,
+          bestMetrics: {},
+          epochsSinceImprovement: 0,
+          epochSeconds: 0,
+        };
+        break;
+      case 'batch':
+        next = { ...next, progress: { ...event } };
+        break;
+      case 'epoch':
+        epochs.push(event);
+        next = {
+          ...next,
+          epoch: event.epoch,
+          learningRate: event.learningRate,
+          bestEpoch: event.bestEpoch,
+          bestMetrics: event.bestMetrics,
+          epochsSinceImprovement: event.epochsSinceImprovement,
+          epochSeconds: next.epochSeconds + event.trainSeconds + event.evalSeconds,
+        };
+        break;
+      case 'lr':
+        next = {
+          ...next,
+          learningRate: event.to,
+          notice: { text: `η halved after epoch ${event.epoch}: ${event.from} → ${event.to}`, tone: 'info' },
+        };
+        break;
+      case 'done':
+        done = event;
+        next = { ...next, progress: undefined };
+        break;
+    }
+  }
+  const record = next.runs[run];
+  if (!record) return next;
+  const series = appendEpochs(record.series, epochs);
+  if (series === record.series && !done) return next;
+  return { ...next, runs: updateRun(next.runs, run, { series, ...(done ? { done } : {}) }) };
+}
+
+export function dashboardReducer(state: DashboardState, action: DashboardAction): DashboardState {
+  switch (action.type) {
+    case 'loading':
+      return { ...state, phase: 'loading', current: action.run, progress: undefined, epoch: 0 };
+    case 'events':
+      return applyEvents(state, action.run, action.events);
+    case 'finalAccuracy':
+      return { ...state, runs: updateRun(state.runs, action.run, { finalAccuracy: action.accuracy }) };
+    case 'allDone':
+      return { ...state, phase: action.stopped ? 'stopped' : 'finished', paused: false, progress: undefined };
+    case 'failed':
+      return { ...state, phase: 'failed', paused: false, progress: undefined, error: action.message };
+    case 'paused':
+      if (state.phase !== 'training' && state.phase !== 'loading') return state;
+      return { ...state, paused: action.paused };
+    case 'view':
+      return { ...state, view: action.view, help: false };
+    case 'toggle':
+      return { ...state, [action.option]: !state[action.option] };
+    case 'notice':
+      return { ...state, notice: { text: action.text, tone: action.tone } };
+    case 'clearNotice':
+      return state.notice ? { ...state, notice: undefined } : state;
+    case 'saved':
+      return { ...state, savedFile: action.file, notice: { text: `saved the network to ${action.file}`, tone: 'info' } };
+  }
+}
+
+/** Whether training is still going on (keys p and s apply). */
+export function isRunning(state: DashboardState): boolean {
+  return state.phase === 'loading' || state.phase === 'training';
+}

@@ -1,0 +1,168 @@
+// Runs a plan's trainers one after the other and feeds their events to the dashboard reducer.
+// Events are buffered and handed to React at most every UI_FLUSH_MS, so a run of thousands of
+// tiny epochs does not re-render thousands of times; the trainer yields every ~50 ms, which is
+// when these timers, key presses and Ink's throttled repaints get their turn.
+import { join, relative } from 'node:path';
+import { useCallback, useEffect, useMemo, useReducer, useRef } from 'react';
+import type { Trainer } from '../../../core/trainer.js';
+import type { TrainerEvent } from '../../../core/types.js';
+import type { Datasets } from '../../../data/load.js';
+import { saveNetwork } from '../../../data/modelFile.js';
+import { prepareRun } from '../../app/runSetup.js';
+import { dashboardReducer, initialDashboardState, type DashboardAction, type DashboardState } from './dashboardReducer.js';
+import type { SessionRun } from './dashboardSelectors.js';
+import type { RunPlan } from '../settings/runPlan.js';
+
+const UI_FLUSH_MS = 200;
+/** Lets "loading…" reach the screen before the synchronous data load blocks the thread. */
+const LOADING_PAINT_MS = 120;
+
+export interface TrainerControls {
+  togglePause(): void;
+  /** Ends the run now; the trainer keeps the best weights. Later runs of the plan are skipped. */
+  stop(): void;
+  /** Saves the current network in the book's JSON format. */
+  save(): void;
+}
+
+export interface UseTrainerOptions {
+  /** Folder for `w`; defaults to the working directory. */
+  saveDir?: string;
+  /** Called once for each run that ends with at least one epoch. */
+  onRunFinished?: (run: SessionRun) => void;
+}
+
+function delay(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    signal.addEventListener('abort', () => (clearTimeout(timer), resolve()), { once: true });
+  });
+}
+
+function describeError(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  return text.split('\n')[0] ?? text;
+}
+
+function timestamp(): string {
+  return new Date().toISOString().slice(0, 19).replace(/[:T]/g, '-');
+}
+
+export function useTrainer(
+  plan: RunPlan,
+  options: UseTrainerOptions = {},
+): { state: DashboardState; dispatch: (action: DashboardAction) => void; controls: TrainerControls } {
+  const [state, dispatch] = useReducer(dashboardReducer, plan, initialDashboardState);
+  const trainerRef = useRef<Trainer | undefined>(undefined);
+  const abortRef = useRef<AbortController | undefined>(undefined);
+  const pausedRef = useRef(false);
+  const stoppedRef = useRef(false);
+
+  useEffect(() => {
+    const abort = new AbortController();
+    abortRef.current = abort;
+    let unsubscribe = () => {};
+    let buffered: TrainerEvent[] = [];
+    let bufferedRun = 0;
+    let flushTimer: NodeJS.Timeout | undefined;
+    let mounted = true;
+
+    const flush = () => {
+      clearTimeout(flushTimer);
+      flushTimer = undefined;
+      if (buffered.length === 0 || !mounted) return;
+      const events = buffered;
+      buffered = [];
+      dispatch({ type: 'events', run: bufferedRun, events });
+    };
+    const listenerFor = (run: number) => (event: TrainerEvent) => {
+      bufferedRun = run;
+      buffered.push(event);
+      if (event.type === 'done' || event.type === 'start') flush();
+      else flushTimer ??= setTimeout(flush, UI_FLUSH_MS);
+    };
+
+    const trainAll = async () => {
+      let datasets: Datasets | undefined;
+      let datasetsKey = '';
+      for (const [index, run] of plan.runs.entries()) {
+        if (abort.signal.aborted) break;
+        dispatch({ type: 'loading', run: index });
+        await delay(LOADING_PAINT_MS, abort.signal);
+        if (abort.signal.aborted) break;
+        const { trainingSize, validationSize, expand, dataDir } = run.request;
+        const key = JSON.stringify([trainingSize, validationSize, expand, dataDir]);
+        const prepared = prepareRun(run.request, key === datasetsKey ? datasets : undefined);
+        datasets = prepared.datasets;
+        datasetsKey = key;
+        trainerRef.current = prepared.trainer;
+        if (pausedRef.current) prepared.trainer.pause();
+        unsubscribe = prepared.trainer.on(listenerFor(index));
+        const done = await prepared.trainer.run(abort.signal);
+        unsubscribe();
+        flush();
+        const monitoredPerEpoch = prepared.config.monitorValidationAccuracy || prepared.config.monitorValidationCost;
+        if (!monitoredPerEpoch && done.final.validationAccuracy !== undefined && mounted) {
+          // The more-data runs measure the held-out set once, at the end (see DoneEvent.final).
+          dispatch({ type: 'finalAccuracy', run: index, accuracy: done.final.validationAccuracy });
+        }
+      }
+      if (mounted) dispatch({ type: 'allDone', stopped: stoppedRef.current });
+    };
+    trainAll().catch((error: unknown) => {
+      if (mounted) dispatch({ type: 'failed', message: describeError(error) });
+    });
+
+    return () => {
+      mounted = false;
+      clearTimeout(flushTimer);
+      unsubscribe();
+      abort.abort();
+    };
+  }, [plan]);
+
+  // Hand each finished run to the session once (for `c` in later dashboards).
+  const reported = useRef(new Set<number>());
+  const onRunFinished = options.onRunFinished;
+  useEffect(() => {
+    state.runs.forEach((run, index) => {
+      if (!run.done || run.done.epochs === 0 || reported.current.has(index)) return;
+      reported.current.add(index);
+      const label = plan.runs.length > 1 ? `${plan.title} (${run.label})` : plan.title;
+      onRunFinished?.({ planId: plan.id, label, heldOut: state.heldOut, series: run.series });
+    });
+  }, [state.runs, state.heldOut, plan, onRunFinished]);
+
+  const togglePause = useCallback(() => {
+    pausedRef.current = !pausedRef.current;
+    if (pausedRef.current) trainerRef.current?.pause();
+    else trainerRef.current?.resume();
+    dispatch({ type: 'paused', paused: pausedRef.current });
+  }, []);
+
+  const stop = useCallback(() => {
+    stoppedRef.current = true;
+    pausedRef.current = false;
+    abortRef.current?.abort();
+  }, []);
+
+  const saveDir = options.saveDir;
+  const save = useCallback(() => {
+    const trainer = trainerRef.current;
+    if (!trainer) {
+      dispatch({ type: 'notice', text: 'nothing to save yet: the network is still being set up', tone: 'error' });
+      return;
+    }
+    const file = join(saveDir ?? process.cwd(), `netdash-${plan.experimentId}-${timestamp()}.json`);
+    try {
+      saveNetwork(file, trainer.currentNetwork());
+      const shown = relative(process.cwd(), file);
+      dispatch({ type: 'saved', file: shown.startsWith('..') ? file : shown });
+    } catch (error) {
+      dispatch({ type: 'notice', text: `could not save: ${describeError(error)}`, tone: 'error' });
+    }
+  }, [plan, saveDir]);
+
+  const controls = useMemo(() => ({ togglePause, stop, save }), [togglePause, stop, save]);
+  return { state, dispatch, controls };
+}
