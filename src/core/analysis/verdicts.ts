@@ -1,22 +1,41 @@
-// The acceptance rules of issue 6, as pure functions of our numbers (mean over seeds) and the
-// book's. Nothing here knows about a particular row's expected value: the same rule and the same
-// tolerance apply to every row of its kind.
+// The acceptance rules of issue 6, as pure decisions on our numbers (mean over seeds) and the
+// book's; the report puts them in words. Nothing here knows about a particular row's expected
+// value: the same rule and the same tolerance apply to every row of its kind.
 
 export type VerdictStatus = 'pass' | 'miss' | 'none';
 
-export interface Check {
-  /** What the book says, as a short rule. */
-  rule: string;
-  ok: boolean;
-  /** Our numbers behind the outcome. */
-  detail: string;
+/**
+ * One rule's outcome and the numbers behind it. Epochs are 1-based. The words (the rule as the
+ * book states it, the numbers as text) are the report's: src/ui/reproduce/verdictText.ts.
+ */
+export type Check =
+  | { kind: 'accuracy'; ok: boolean; book: number; oursMean: number; tolerance: number; difference: number }
+  | { kind: 'trainingReachesAll'; ok: boolean; trainingPeaks: readonly number[] }
+  | { kind: 'learningRateEpochs'; ok: boolean; epochs: number }
+  | { kind: 'mediumLowestEarly'; ok: boolean; early: number; notLowestAt: number[] }
+  | { kind: 'mediumLevelsOff'; ok: boolean; firstFall: number; midEpoch: number; secondChange: number }
+  | { kind: 'slowFallsSmoothly'; ok: boolean; first: number; last: number; largestRise: number }
+  | { kind: 'fastStaysAbove'; ok: boolean; notAboveAt: number[]; fastLate: number; othersLate: number }
+  | { kind: 'fastOscillates'; ok: boolean; rises: number; steps: number }
+  | { kind: 'initializationEpochs'; ok: boolean }
+  | { kind: 'defaultAheadEarly'; ok: boolean; early: number; behindAt: number[]; firstDefault: number; firstLarge: number }
+  | { kind: 'defaultAtLeastAsGood'; ok: boolean; epoch: number; lastDefault: number; lastLarge: number }
+  | { kind: 'moreDataRises'; ok: boolean; sizes: number; falls: SizeFall[]; first: number; last: number }
+  | { kind: 'quadraticFlat'; ok: boolean; flatEpochs: number; start: number; flatIndex: number; atFlat: number; share: number }
+  | { kind: 'quadraticFastestLate'; ok: boolean; flatEpochs: number; fastestAt: number }
+  | { kind: 'crossEntropyFastestFirst'; ok: boolean; fastestAt: number };
+
+/** A fall of accuracy between neighbouring training-set sizes. */
+export interface SizeFall {
+  fromSize: number;
+  toSize: number;
+  from: number;
+  to: number;
 }
 
 export interface Verdict {
   status: VerdictStatus;
   checks: Check[];
-  /** One line: why it missed, or that every check holds. */
-  summary: string;
 }
 
 /** Full-data rows: within ±0.5 percentage point of the book on the mean of the seeds. */
@@ -29,16 +48,10 @@ export const EARLY_EPOCHS = 5;
 export const SLOWDOWN_FLAT_EPOCHS = 150;
 
 const EPSILON = 1e-12;
-const pct = (fraction: number, digits = 2) => `${(fraction * 100).toFixed(digits)}%`;
-const pp = (fraction: number) => `${fraction >= 0 ? '+' : '−'}${Math.abs(fraction * 100).toFixed(2)} pp`;
-const num = (value: number) => value.toFixed(3);
 
 export function verdictOf(checks: Check[]): Verdict {
-  if (checks.length === 0) return { status: 'none', checks, summary: 'no book figure to compare with' };
-  const failed = checks.filter((check) => !check.ok);
-  return failed.length === 0
-    ? { status: 'pass', checks, summary: 'as the book' }
-    : { status: 'miss', checks, summary: failed.map((check) => `${check.rule}: ${check.detail}`).join('; ') };
+  if (checks.length === 0) return { status: 'none', checks };
+  return { status: checks.every((check) => check.ok) ? 'pass' : 'miss', checks };
 }
 
 export const NO_VERDICT: Verdict = verdictOf([]);
@@ -51,23 +64,19 @@ export function toleranceFor(trainingSize: number | undefined): number {
 export function accuracyCheck(book: number, oursMean: number, tolerance: number): Check {
   const difference = oursMean - book;
   return {
-    rule: `within ±${(tolerance * 100).toFixed(1)} pp of the book's ${pct(book)}`,
+    kind: 'accuracy',
     ok: Number.isFinite(difference) && Math.abs(difference) <= tolerance + EPSILON,
-    detail: `mean ${pct(oursMean)} is ${pp(difference)} from it`,
+    book,
+    oursMean,
+    tolerance,
+    difference,
   };
 }
 
 /** Every seed's training accuracy reached 100% (the book's 1,000-image runs memorize the set). */
 export function trainingReachesAllCheck(trainingPeaks: readonly number[]): Check {
   const short = trainingPeaks.filter((value) => !(value >= 1 - EPSILON));
-  return {
-    rule: 'training accuracy reaches 100%',
-    ok: trainingPeaks.length > 0 && short.length === 0,
-    detail:
-      trainingPeaks.length === 0
-        ? 'not measured'
-        : `peak training accuracy per seed ${trainingPeaks.map((value) => pct(value, 1)).join(', ')}`,
-  };
+  return { kind: 'trainingReachesAll', ok: trainingPeaks.length > 0 && short.length === 0, trainingPeaks };
 }
 
 export function accuracyVerdict(input: {
@@ -92,6 +101,11 @@ function meanOf(values: readonly number[]): number {
   return values.reduce((sum, v) => sum + v, 0) / Math.max(1, values.length);
 }
 
+/** The 1-based epochs among the first `count` where `holds` fails. */
+function epochsWhereNot(count: number, holds: (i: number) => boolean): number[] {
+  return Array.from({ length: count }, (_, i) => i).filter((i) => !holds(i)).map((i) => i + 1);
+}
+
 /**
  * The three learning rates' training cost per epoch (mean over seeds): 0.25 falls fastest early
  * and then levels off; 0.025 falls slowly and smoothly; 2.5 oscillates and stays far above both.
@@ -101,9 +115,9 @@ export function learningRateVerdict(cost: { slow: readonly number[]; medium: rea
   const slow = cost.slow.slice(0, n);
   const medium = cost.medium.slice(0, n);
   const fast = cost.fast.slice(0, n);
-  if (n < 2) return verdictOf([{ rule: 'at least two epochs of all three runs', ok: false, detail: `${n} epoch(s)` }]);
+  if (n < 2) return verdictOf([{ kind: 'learningRateEpochs', ok: false, epochs: n }]);
   const early = Math.min(EARLY_EPOCHS, n);
-  const notLowest = Array.from({ length: early }, (_, i) => i).filter((i) => !(medium[i]! < slow[i]! && medium[i]! < fast[i]!));
+  const notLowestAt = epochsWhereNot(early, (i) => medium[i]! < slow[i]! && medium[i]! < fast[i]!);
 
   const mid = Math.floor(n / 2);
   const firstFall = medium[0]! - medium[mid]!;
@@ -113,63 +127,56 @@ export function learningRateVerdict(cost: { slow: readonly number[]; medium: rea
   for (let i = 1; i < n; i++) largestRise = Math.max(largestRise, (slow[i]! - slow[i - 1]!) / slow[i - 1]!);
 
   const higherOther = Array.from({ length: n }, (_, i) => Math.max(slow[i]!, medium[i]!));
-  const notAbove = Array.from({ length: n }, (_, i) => i).filter((i) => !(fast[i]! > higherOther[i]!));
+  const notAboveAt = epochsWhereNot(n, (i) => fast[i]! > higherOther[i]!);
   const fastLate = meanOf(fast.slice(mid));
   const othersLate = meanOf(higherOther.slice(mid));
   const fastRises = rises(fast);
 
   return verdictOf([
+    { kind: 'mediumLowestEarly', ok: notLowestAt.length === 0, early, notLowestAt },
     {
-      rule: `η = 0.25 has the lowest cost in the first ${early} epochs`,
-      ok: notLowest.length === 0,
-      detail: notLowest.length === 0 ? 'lowest at each' : `not lowest at epoch ${notLowest.map((i) => i + 1).join(', ')}`,
-    },
-    {
-      rule: 'η = 0.25 then levels off (second half changes by at most a third of the first half’s fall)',
+      kind: 'mediumLevelsOff',
       ok: firstFall > 0 && Math.abs(secondChange) <= firstFall / 3 + EPSILON,
-      detail: `falls ${num(firstFall)} to epoch ${mid + 1}, then ${num(secondChange)}`,
+      firstFall,
+      midEpoch: mid + 1,
+      secondChange,
     },
     {
-      rule: 'η = 0.025 falls smoothly (ends lower, never rises by more than 1%)',
+      kind: 'slowFallsSmoothly',
       ok: slow[n - 1]! < slow[0]! && largestRise <= 0.01 + EPSILON,
-      detail: `${num(slow[0]!)} → ${num(slow[n - 1]!)}, largest rise ${(largestRise * 100).toFixed(1)}%`,
+      first: slow[0]!,
+      last: slow[n - 1]!,
+      largestRise,
     },
     {
-      rule: 'η = 2.5 stays above both at every epoch, ≥ 1.5× the higher in the second half',
-      ok: notAbove.length === 0 && fastLate >= 1.5 * othersLate - EPSILON,
-      detail:
-        (notAbove.length ? `not above at epoch ${notAbove.map((i) => i + 1).join(', ')}; ` : '') +
-        `second-half mean ${num(fastLate)} vs ${num(othersLate)} (${(fastLate / othersLate).toFixed(2)}×)`,
+      kind: 'fastStaysAbove',
+      ok: notAboveAt.length === 0 && fastLate >= 1.5 * othersLate - EPSILON,
+      notAboveAt,
+      fastLate,
+      othersLate,
     },
-    {
-      rule: 'η = 2.5 oscillates (rises in at least a quarter of its epoch-to-epoch steps)',
-      ok: fastRises >= (n - 1) / 4 - EPSILON,
-      detail: `rises in ${fastRises} of ${n - 1} steps`,
-    },
+    { kind: 'fastOscillates', ok: fastRises >= (n - 1) / 4 - EPSILON, rises: fastRises, steps: n - 1 },
   ]);
 }
 
 /** Default initialization ahead in the first epochs and at least as good at the end (validation accuracy). */
 export function initializationVerdict(accuracy: { default: readonly number[]; large: readonly number[] }): Verdict {
   const n = Math.min(accuracy.default.length, accuracy.large.length);
-  if (n < 1) return verdictOf([{ rule: 'at least one epoch of both runs', ok: false, detail: 'no epochs' }]);
+  if (n < 1) return verdictOf([{ kind: 'initializationEpochs', ok: false }]);
   const early = Math.min(EARLY_EPOCHS, n);
-  const behind = Array.from({ length: early }, (_, i) => i).filter((i) => !(accuracy.default[i]! > accuracy.large[i]!));
+  const behindAt = epochsWhereNot(early, (i) => accuracy.default[i]! > accuracy.large[i]!);
   const lastDefault = accuracy.default[n - 1]!;
   const lastLarge = accuracy.large[n - 1]!;
   return verdictOf([
     {
-      rule: `default init ahead in the first ${early} epochs`,
-      ok: behind.length === 0,
-      detail:
-        (behind.length ? `not ahead at epoch ${behind.map((i) => i + 1).join(', ')}; ` : '') +
-        `epoch 1: ${pct(accuracy.default[0]!)} vs ${pct(accuracy.large[0]!)}`,
+      kind: 'defaultAheadEarly',
+      ok: behindAt.length === 0,
+      early,
+      behindAt,
+      firstDefault: accuracy.default[0]!,
+      firstLarge: accuracy.large[0]!,
     },
-    {
-      rule: 'default init at least as good at the end',
-      ok: lastDefault >= lastLarge,
-      detail: `epoch ${n}: ${pct(lastDefault)} vs ${pct(lastLarge)}`,
-    },
+    { kind: 'defaultAtLeastAsGood', ok: lastDefault >= lastLarge, epoch: n, lastDefault, lastLarge },
   ]);
 }
 
@@ -183,16 +190,19 @@ export function moreDataVerdict(accuracies: readonly number[], sizes: readonly n
     const noise = Math.max(spreads[i - 1] ?? Number.NaN, spreads[i] ?? Number.NaN);
     return Number.isFinite(noise) ? noise : 0;
   };
-  const falls = accuracies
+  const falls: SizeFall[] = accuracies
     .map((value, i) => ({ value, i }))
     .filter(({ value, i }) => i > 0 && value < accuracies[i - 1]! - allowance(i) - EPSILON)
-    .map(({ i }) => `${sizes[i - 1]} → ${sizes[i]}: ${pct(accuracies[i - 1]!)} → ${pct(accuracies[i]!)}`);
+    .map(({ i }) => ({ fromSize: sizes[i - 1]!, toSize: sizes[i]!, from: accuracies[i - 1]!, to: accuracies[i]! }));
   const n = accuracies.length;
   return verdictOf([
     {
-      rule: "validation accuracy rises with the training-set size (no fall beyond the seeds' standard deviation)",
+      kind: 'moreDataRises',
       ok: n >= 2 && falls.length === 0 && accuracies[n - 1]! > accuracies[0]!,
-      detail: n < 2 ? `${n} size(s)` : falls.length ? `falls at ${falls.join(', ')}` : `${pct(accuracies[0]!)} → ${pct(accuracies[n - 1]!)}`,
+      sizes: n,
+      falls,
+      first: accuracies[0] ?? Number.NaN,
+      last: accuracies[n - 1] ?? Number.NaN,
     },
   ]);
 }
@@ -222,22 +232,17 @@ export function slowdownVerdict(
   const earlyFall = quadratic[0]! - quadratic[flatIndex]!;
   const quadraticFastest = fastestFall(quadratic);
   const crossEntropyFastest = fastestFall(costs.crossEntropy);
-  const share = totalFall > 0 ? earlyFall / totalFall : Number.NaN;
   return verdictOf([
     {
-      rule: `quadratic from w = b = 2 nearly flat for ${flatEpochs} epochs (at most a quarter of its fall)`,
+      kind: 'quadraticFlat',
       ok: quadratic.length > flatEpochs && totalFall > 0 && earlyFall <= totalFall / 4 + EPSILON,
-      detail: `cost ${num(quadratic[0]!)} → ${num(quadratic[flatIndex]!)} by epoch ${flatIndex} (${(share * 100).toFixed(0)}% of its fall)`,
+      flatEpochs,
+      start: quadratic[0]!,
+      flatIndex,
+      atFlat: quadratic[flatIndex]!,
+      share: totalFall > 0 ? earlyFall / totalFall : Number.NaN,
     },
-    {
-      rule: `quadratic from w = b = 2 falls fastest only after epoch ${flatEpochs}`,
-      ok: quadraticFastest.step > flatEpochs,
-      detail: `fastest fall at epoch ${quadraticFastest.step}`,
-    },
-    {
-      rule: 'cross-entropy from w = b = 2 falls fastest at the start',
-      ok: crossEntropyFastest.step === 1,
-      detail: `fastest fall at epoch ${crossEntropyFastest.step}`,
-    },
+    { kind: 'quadraticFastestLate', ok: quadraticFastest.step > flatEpochs, flatEpochs, fastestAt: quadraticFastest.step },
+    { kind: 'crossEntropyFastestFirst', ok: crossEntropyFastest.step === 1, fastestAt: crossEntropyFastest.step },
   ]);
 }

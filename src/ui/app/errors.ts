@@ -9,7 +9,9 @@ export class UsageError extends Error {
   override name = 'UsageError';
 }
 
-function firstLine(text: string): string {
+/** The first line of an error's message (or of any thrown value as text): what one-line reports show. */
+export function firstLine(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
   return text.split('\n')[0] ?? text;
 }
 
@@ -34,11 +36,10 @@ export function reportError(
     return EXIT.usage;
   }
   if (isBadInput(error)) {
-    stderr.write(`${prefix}: ${firstLine(error.message)}\n`);
+    stderr.write(`${prefix}: ${firstLine(error)}\n`);
     return EXIT.usage;
   }
-  const message = error instanceof Error ? error.message : String(error);
-  stderr.write(`${prefix}: internal error: ${firstLine(message)}\n`);
+  stderr.write(`${prefix}: internal error: ${firstLine(error)}\n`);
   if (process.env.NETDASH_DEBUG === '1' && error instanceof Error && error.stack) stderr.write(`${error.stack}\n`);
   return EXIT.failed;
 }

@@ -1,7 +1,7 @@
 // One chart per experiment: our curves (each seed faint, their mean solid) over the book's recorded
 // curves (dashed) and its stated number (dotted).
 import type { Experiment } from '../../core/experiments.js';
-import { percent } from './format.js';
+import { fixed, percent } from '../app/format.js';
 import type { ReportRow, RunSummary } from './report.js';
 import { renderSvgChart, type ChartSeries, type ChartSpec, type ReferenceLine } from './svgChart.js';
 
@@ -88,7 +88,7 @@ export function experimentChart(experiment: Experiment, rows: readonly ReportRow
     subtitle: truncate(`verdict: ${verdicts} · ${experiment.description}`, 120),
     yLabel: first ? yLabelOf(experiment, first) : '',
     referenceLines,
-    formatY: unit === 'accuracy' ? (v) => percent(v, 1) : (v) => v.toFixed(2),
+    formatY: unit === 'accuracy' ? (v) => percent(v, 1) : (v) => fixed(v, 2),
     ...body,
   });
 }

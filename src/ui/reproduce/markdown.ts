@@ -1,7 +1,7 @@
 // The report as Markdown: printed on stdout and written as reproduce.md.
-import { meanSd, points, signed } from './format.js';
-import type { Report, ReportRow, RowGap, RunSummary } from './report.js';
-import { formatDuration } from './progress.js';
+import type { Summary } from '../../core/analysis/statistics.js';
+import { MISSING, count, duration, fixed, percent, plural, points, signed } from '../app/format.js';
+import type { Report, ReportRow, RowGap, RunSummary, Unit } from './report.js';
 
 export const TABLE_COLUMNS = [
   'experiment',
@@ -15,26 +15,38 @@ export const TABLE_COLUMNS = [
 
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
+/** "95.62 ± 0.11%" (accuracy) or "0.352 ± 0.004" (cost); one value: "95.62% (1 seed)". */
+export function meanSd(summary: Summary, unit: Unit): string {
+  if (summary.n === 0) return MISSING;
+  const oneSeed = summary.n === 1 ? ' (1 seed)' : '';
+  if (unit === 'accuracy') {
+    if (!Number.isFinite(summary.sd)) return `${percent(summary.mean)}${oneSeed}`;
+    return `${fixed(summary.mean * 100, 2)} ± ${percent(summary.sd)}`;
+  }
+  if (!Number.isFinite(summary.sd)) return `${fixed(summary.mean)}${oneSeed}`;
+  return `${fixed(summary.mean)} ± ${fixed(summary.sd)}`;
+}
+
 function oursText(row: ReportRow, pick: (run: RunSummary) => RunSummary['best']): string {
   if (row.runs.length === 1) return meanSd(pick(row.runs[0]!), row.runs[0]!.unit);
   return row.runs.map((run) => `${run.label}: ${meanSd(pick(run), run.unit)}`).join('; ');
 }
 
 export function gapText(gap: RowGap | undefined): string {
-  if (!gap) return '—';
+  if (!gap) return MISSING;
   const size = gap.unit === 'accuracy' ? points(gap.gap.gap) : signed(gap.gap.gap);
-  const where = gap.axis === 'epoch' ? `epoch ${gap.gap.at}` : `N = ${gap.gap.at.toLocaleString('en-US')}`;
+  const where = gap.axis === 'epoch' ? `epoch ${gap.gap.at}` : `N = ${count(gap.gap.at)}`;
   return `${size} at ${where}${gap.axis === 'epoch' && gap.label ? ` (${gap.label})` : ''}`;
 }
 
-export function verdictText(row: ReportRow): string {
+export function verdictCell(row: ReportRow): string {
   switch (row.verdict.status) {
     case 'pass':
       return 'pass';
     case 'miss':
       return `MISS: ${row.verdict.summary}`;
     case 'none':
-      return '— (no book figure)';
+      return `${MISSING} (no book figure)`;
   }
 }
 
@@ -50,9 +62,9 @@ export function markdownTable(rows: readonly ReportRow[]): string {
       row.bookFigure,
       row.display?.best ?? oursText(row, (run) => run.best),
       row.display?.final ?? oursText(row, (run) => run.final),
-      row.difference === undefined ? '—' : points(row.difference),
+      points(row.difference),
       gapText(row.largestGap),
-      verdictText(row),
+      verdictCell(row),
     ];
     lines.push(`| ${cells.map(cell).join(' | ')} |`);
   }
@@ -64,8 +76,8 @@ export function markdownReport(report: Report): string {
   if (report.quickNote) parts.push(`> **${report.quickNote}**`, '');
   const seeds = `seeds: ${report.seedsPerRun} per run`;
   parts.push(
-    `${seeds}, seed k = the preset's seed + k · engine: ${report.engines.join(', ') || '—'} · ` +
-      `${report.jobs} parallel run${report.jobs === 1 ? '' : 's'} · ${formatDuration(report.seconds)} in all · ` +
+    `${seeds}, seed k = the preset's seed + k · engine: ${report.engines.join(', ') || MISSING} · ` +
+      `${plural(report.jobs, 'parallel run')} · ${duration(report.seconds)} in all · ` +
       `${report.passed} pass, ${report.missed} miss`,
     '',
     markdownTable(report.rows),

@@ -2,20 +2,12 @@
 // one line is rewritten in place; in a pipe or log, lines are printed at run starts and ends and at
 // most every few seconds in between.
 import type { TrainerEvent } from '../../core/types.js';
+import { duration } from '../app/format.js';
 import type { RunTask } from './plan.js';
 
 export interface ProgressStream {
   write(text: string): unknown;
   isTTY?: boolean;
-}
-
-/** "45s", "3m05s", "1h02m". */
-export function formatDuration(seconds: number): string {
-  if (!Number.isFinite(seconds) || seconds < 0) return '?';
-  const s = Math.round(seconds);
-  if (s < 60) return `${s}s`;
-  if (s < 3600) return `${Math.floor(s / 60)}m${String(s % 60).padStart(2, '0')}s`;
-  return `${Math.floor(s / 3600)}h${String(Math.floor((s % 3600) / 60)).padStart(2, '0')}m`;
 }
 
 /** Seconds left if the rest goes at the speed so far; undefined before any work is done. */
@@ -97,7 +89,7 @@ export class ProgressReporter {
   private timing(): string {
     const elapsed = (this.now() - this.started) / 1000;
     const remaining = estimateRemainingSeconds(this.doneWork(), this.totalWork, elapsed);
-    return `${formatDuration(elapsed)} elapsed · ETA ${remaining === undefined ? '…' : formatDuration(remaining)}`;
+    return `${duration(elapsed)} elapsed · ETA ${remaining === undefined ? '…' : duration(remaining)}`;
   }
 
   private show(key: string, force: boolean): void {

@@ -1,10 +1,12 @@
 // The report's data model: one row per book result, with our per-seed numbers behind it.
 import type { BookRunCurve, CurveMetric } from './bookReference.js';
 import type { CurveGap } from '../../core/analysis/curveGap.js';
-import type { Unit } from './format.js';
 import type { RowRule } from './plan.js';
 import type { Summary } from '../../core/analysis/statistics.js';
-import type { Verdict } from '../../core/analysis/verdicts.js';
+import type { VerdictText } from './verdictText.js';
+
+/** What a row compares: accuracies (shown as percentages) or costs. */
+export type Unit = 'accuracy' | 'cost';
 
 /** Our numbers for one run of an experiment, over its seeds. */
 export interface RunSummary {
@@ -51,7 +53,7 @@ export interface ReportRow {
   difference?: number;
   tolerance?: number;
   largestGap?: RowGap;
-  verdict: Verdict;
+  verdict: VerdictText;
   /** Replaces the mean ± sd cells where they say little (the deterministic single neuron). */
   display?: { best: string; final: string };
   seeds: number[];

@@ -5,14 +5,14 @@ import { runSingleNeuron, type SingleNeuronStep } from '../../core/singleNeuron.
 import type { TrainerEvent } from '../../core/types.js';
 import { writeFileAtomic } from '../../data/files.js';
 import { EXIT } from '../app/exitCodes.js';
+import { duration, fixed, percent } from '../app/format.js';
 import { experimentChart } from './charts.js';
 import { csvReport } from './csv.js';
 import { effectiveJobs, runTasks } from './executor.js';
-import { percent } from './format.js';
 import { markdownReport } from './markdown.js';
 import type { ReproduceOptions } from './options.js';
 import { DEFAULT_SEEDS, buildPlan, quickDescription, type RunTask } from './plan.js';
-import { ProgressReporter, formatDuration, type ProgressStream } from './progress.js';
+import { ProgressReporter, type ProgressStream } from './progress.js';
 import type { Report } from './report.js';
 import { rowsOf, slowdownRow } from './rows.js';
 import type { RunOutcome } from './runTask.js';
@@ -44,8 +44,8 @@ function outcomeSummary(outcome: RunOutcome): string {
     parts.push(`${outcome.heldOutName} best ${percent(best)} (epoch ${accuracy.indexOf(best) + 1}), final ${percent(accuracy.at(-1)!)}`);
   }
   if (outcome.endEvaluation) parts.push(`${outcome.heldOutName} ${percent(outcome.endEvaluation.accuracy)} after training`);
-  if (outcome.curves.trainingCost.length > 0) parts.push(`training cost ${outcome.curves.trainingCost.at(-1)!.toFixed(3)}`);
-  parts.push(`${outcome.done.epochs} epochs in ${formatDuration(outcome.done.seconds)}`);
+  if (outcome.curves.trainingCost.length > 0) parts.push(`training cost ${fixed(outcome.curves.trainingCost.at(-1))}`);
+  parts.push(`${outcome.done.epochs} epochs in ${duration(outcome.done.seconds)}`);
   return parts.join(', ');
 }
 

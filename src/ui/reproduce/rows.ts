@@ -4,13 +4,13 @@ import type { ExperimentRun } from '../../core/experiments.js';
 import type { SingleNeuronStep } from '../../core/singleNeuron.js';
 import { bookCurveForRun, bookMoreDataAccuracy, bookTrainingAccuracy, type CurveMetric } from './bookReference.js';
 import { largestGap, largestOf } from '../../core/analysis/curveGap.js';
-import { percent } from './format.js';
+import { MISSING, fixed, percent } from '../app/format.js';
 import type { ExperimentPlan } from './plan.js';
 import type { ReportRow, RowGap, RunSummary } from './report.js';
 import type { RunOutcome } from './runTask.js';
 import { meanCurve, peak, summarize, trough } from '../../core/analysis/statistics.js';
 import {
-  NO_VERDICT,
+  NO_VERDICT as NO_CHECKS,
   SLOWDOWN_FLAT_EPOCHS,
   accuracyVerdict,
   initializationVerdict,
@@ -19,6 +19,9 @@ import {
   slowdownVerdict,
   toleranceFor,
 } from '../../core/analysis/verdicts.js';
+import { verdictText } from './verdictText.js';
+
+const NO_VERDICT = verdictText(NO_CHECKS);
 
 /** The per-seed outcomes of one run of the experiment, in seed order. */
 function outcomesOf(plan: ExperimentPlan, runIndex: number, outcomes: ReadonlyMap<string, RunOutcome>): RunOutcome[] {
@@ -83,7 +86,7 @@ function accuracyRows(plan: ExperimentPlan, outcomes: ReadonlyMap<string, RunOut
     const book = run.book;
     const notes = [...plan.notes, ...stoppedNotes(runOutcomes)];
     if (!book) {
-      return [{ ...baseRow(plan, runOutcomes, [summary], notes), run: run.label, bookFigure: '—', verdict: NO_VERDICT }];
+      return [{ ...baseRow(plan, runOutcomes, [summary], notes), run: run.label, bookFigure: MISSING, verdict: NO_VERDICT }];
     }
     const bookTraining = bookTrainingAccuracy(run);
     const trainingReach = bookTraining !== undefined && Math.max(...bookTraining) >= 1;
@@ -103,12 +106,14 @@ function accuracyRows(plan: ExperimentPlan, outcomes: ReadonlyMap<string, RunOut
         difference: summary.best.mean - book.accuracy,
         tolerance,
         largestGap: curveGapOf(summary),
-        verdict: accuracyVerdict({
-          book: book.accuracy,
-          oursMean: summary.best.mean,
-          tolerance,
-          trainingPeaks: trainingReach ? (summary.trainingPeaks ?? []) : undefined,
-        }),
+        verdict: verdictText(
+          accuracyVerdict({
+            book: book.accuracy,
+            oursMean: summary.best.mean,
+            tolerance,
+            trainingPeaks: trainingReach ? (summary.trainingPeaks ?? []) : undefined,
+          }),
+        ),
       },
     ];
   });
@@ -119,7 +124,7 @@ function baseRow(plan: ExperimentPlan, outcomes: readonly RunOutcome[], runs: Ru
     experiment: plan.experiment.id,
     title: plan.experiment.title,
     rule: plan.rule,
-    bookFigure: plan.experiment.bookSummary ?? '—',
+    bookFigure: plan.experiment.bookSummary ?? MISSING,
     runs,
     verdict: NO_VERDICT,
     seeds: plan.seeds,
@@ -143,17 +148,21 @@ function seriesOf(runs: readonly RunSummary[], bookSeries: string, plan: Experim
 
 function initializationRow(plan: ExperimentPlan, outcomes: ReadonlyMap<string, RunOutcome>): ReportRow {
   const row = curveRow(plan, outcomes, 'validationAccuracy');
-  const verdict = initializationVerdict({ default: seriesOf(row.runs, 'default', plan), large: seriesOf(row.runs, 'large', plan) });
+  const verdict = verdictText(
+    initializationVerdict({ default: seriesOf(row.runs, 'default', plan), large: seriesOf(row.runs, 'large', plan) }),
+  );
   return { ...row, verdict };
 }
 
 function learningRateRow(plan: ExperimentPlan, outcomes: ReadonlyMap<string, RunOutcome>): ReportRow {
   const row = curveRow(plan, outcomes, 'trainingCost');
-  const verdict = learningRateVerdict({
-    slow: seriesOf(row.runs, '0', plan),
-    medium: seriesOf(row.runs, '1', plan),
-    fast: seriesOf(row.runs, '2', plan),
-  });
+  const verdict = verdictText(
+    learningRateVerdict({
+      slow: seriesOf(row.runs, '0', plan),
+      medium: seriesOf(row.runs, '1', plan),
+      fast: seriesOf(row.runs, '2', plan),
+    }),
+  );
   return { ...row, verdict };
 }
 
@@ -166,7 +175,7 @@ function moreDataRow(plan: ExperimentPlan, outcomes: ReadonlyMap<string, RunOutc
   return {
     ...row,
     largestGap: gap && { label: `N = ${gap.at}`, unit: 'accuracy', axis: 'N', gap },
-    verdict: moreDataVerdict(ours, sizes, row.runs.map((run) => run.final.sd)),
+    verdict: verdictText(moreDataVerdict(ours, sizes, row.runs.map((run) => run.final.sd))),
   };
 }
 
@@ -195,12 +204,12 @@ export function slowdownRow(plan: ExperimentPlan, steps: readonly SingleNeuronSt
   const crossEntropy = configs.findIndex((config) => config.cost === 'cross-entropy');
   const verdict =
     quadratic && crossEntropy >= 0
-      ? slowdownVerdict({ saturatedQuadratic: runs[quadratic.i]!.meanCurve, crossEntropy: runs[crossEntropy]!.meanCurve })
+      ? verdictText(slowdownVerdict({ saturatedQuadratic: runs[quadratic.i]!.meanCurve, crossEntropy: runs[crossEntropy]!.meanCurve }))
       : NO_VERDICT;
   const flatEpoch = (costs: readonly number[]) => Math.min(SLOWDOWN_FLAT_EPOCHS, costs.length - 1);
   const display = {
-    best: runs.map((run) => `${run.label}: cost ${run.meanCurve[0]!.toFixed(3)} → ${run.meanCurve[flatEpoch(run.meanCurve)]!.toFixed(3)} at epoch ${flatEpoch(run.meanCurve)}`).join('; '),
-    final: runs.map((run) => `${run.label}: ${run.meanCurve.at(-1)!.toFixed(3)} at epoch ${run.meanCurve.length - 1}`).join('; '),
+    best: runs.map((run) => `${run.label}: cost ${fixed(run.meanCurve[0])} → ${fixed(run.meanCurve[flatEpoch(run.meanCurve)])} at epoch ${flatEpoch(run.meanCurve)}`).join('; '),
+    final: runs.map((run) => `${run.label}: ${fixed(run.meanCurve.at(-1))} at epoch ${run.meanCurve.length - 1}`).join('; '),
   };
   return { ...baseRow(plan, [], runs, [...plan.notes]), verdict, display };
 }

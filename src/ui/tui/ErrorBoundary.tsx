@@ -2,6 +2,7 @@
 // restores the terminal (raw mode off, cursor back) instead of leaving it in a broken state.
 import { Box, Text } from 'ink';
 import { Component, type ReactNode } from 'react';
+import { firstLine } from '../app/errors.js';
 
 export interface ErrorBoundaryProps {
   children: ReactNode;
@@ -27,7 +28,7 @@ export class ErrorBoundary extends Component<ErrorBoundaryProps, { error?: Error
         <Text color="red" bold>
           netdash stopped because of an internal error:
         </Text>
-        <Text color="red">{error.message.split('\n')[0]}</Text>
+        <Text color="red">{firstLine(error)}</Text>
         <Text dimColor>
           The terminal has been restored. `netdash train` runs the same experiments without the dashboard.
         </Text>

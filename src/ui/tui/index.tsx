@@ -1,6 +1,7 @@
 // Entry of the dashboard: `netdash` with no command in an interactive terminal (the CLI checks
 // that stdin and stdout are terminals before importing this). Resolves with the exit code.
 import { render } from 'ink';
+import { firstLine } from '../app/errors.js';
 import { EXIT } from '../app/exitCodes.js';
 import { App } from './App.js';
 import { ErrorBoundary } from './ErrorBoundary.js';
@@ -12,11 +13,6 @@ export interface TuiOptions {
 
 /** Redraws per second at most: enough for live charts, few enough not to flicker. */
 const MAX_FPS = 15;
-
-function oneLine(error: unknown): string {
-  const text = error instanceof Error ? error.message : String(error);
-  return text.split('\n')[0] ?? text;
-}
 
 export async function runTui(options: TuiOptions = {}): Promise<number> {
   // The CLI checks this first; checked again so a direct caller never gets Ink on a pipe.
@@ -43,7 +39,7 @@ export async function runTui(options: TuiOptions = {}): Promise<number> {
   // Errors outside rendering (key handlers, timers): restore the terminal, then report them.
   const onFatal = (error: unknown) => {
     exitCode = EXIT.failed;
-    fatal = oneLine(error);
+    fatal = firstLine(error);
     instance.unmount();
   };
   process.on('uncaughtException', onFatal);
@@ -52,7 +48,7 @@ export async function runTui(options: TuiOptions = {}): Promise<number> {
     await instance.waitUntilExit();
   } catch (error) {
     exitCode = EXIT.failed;
-    fatal ??= oneLine(error);
+    fatal ??= firstLine(error);
   } finally {
     process.off('uncaughtException', onFatal);
     process.off('unhandledRejection', onFatal);

@@ -1,15 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { RunTask } from '../../../src/ui/reproduce/plan.js';
-import { ProgressReporter, estimateRemainingSeconds, formatDuration } from '../../../src/ui/reproduce/progress.js';
+import { ProgressReporter, estimateRemainingSeconds } from '../../../src/ui/reproduce/progress.js';
 
 describe('progress and ETA', () => {
-  it('formats durations', () => {
-    expect(formatDuration(45.4)).toBe('45s');
-    expect(formatDuration(185)).toBe('3m05s');
-    expect(formatDuration(3720)).toBe('1h02m');
-    expect(formatDuration(Number.NaN)).toBe('?');
-  });
-
   it('extrapolates the remaining time from the work done so far', () => {
     expect(estimateRemainingSeconds(25, 100, 10)).toBe(30);
     expect(estimateRemainingSeconds(100, 100, 10)).toBe(0);

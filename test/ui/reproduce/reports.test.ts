@@ -6,7 +6,8 @@ import { TABLE_COLUMNS, markdownReport, markdownTable } from '../../../src/ui/re
 import type { Report, ReportRow } from '../../../src/ui/reproduce/report.js';
 import { summarize } from '../../../src/core/analysis/statistics.js';
 import { escapeXml, niceTicks, renderSvgChart } from '../../../src/ui/reproduce/svgChart.js';
-import { accuracyVerdict } from '../../../src/core/analysis/verdicts.js';
+import { NO_VERDICT, accuracyVerdict } from '../../../src/core/analysis/verdicts.js';
+import { verdictText } from '../../../src/ui/reproduce/verdictText.js';
 
 const row: ReportRow = {
   experiment: 'l2-full',
@@ -31,7 +32,7 @@ const row: ReportRow = {
   difference: 0.96010 - 0.9649,
   tolerance: 0.005,
   largestGap: { label: 'λ = 5', unit: 'accuracy', axis: 'epoch', gap: { at: 1, ours: 0.95, book: 0.9401, gap: 0.0099 } },
-  verdict: accuracyVerdict({ book: 0.9649, oursMean: 0.9601, tolerance: 0.005 }),
+  verdict: verdictText(accuracyVerdict({ book: 0.9649, oursMean: 0.9601, tolerance: 0.005 })),
   seeds: [1, 2, 3],
   notes: ['a note with | a pipe'],
   seconds: 30,
@@ -66,6 +67,21 @@ describe('report writers', () => {
     expect(text).toContain('> **QUICK RUN — test**');
     expect(text).toContain('- l2-full (λ = 5): a note with | a pipe');
     expect(text).toMatch(/l2-full \(λ = 5\): holds: within ±0\.5 pp/);
+  });
+
+  it('Markdown: a row without a book figure shows the one missing-value glyph, an en dash', () => {
+    const unjudged: ReportRow = {
+      ...row,
+      bookFigure: '–',
+      bookAccuracy: undefined,
+      difference: undefined,
+      largestGap: undefined,
+      verdict: verdictText(NO_VERDICT),
+      runs: [{ ...row.runs[0]!, best: summarize([]), final: summarize([Number.NaN, Number.NaN]) }],
+    };
+    const cells = markdownTable([unjudged]).split('\n')[2]!.split(' | ');
+    expect(cells.slice(1)).toEqual(['–', '–', '–', '–', '–', '– (no book figure) |']);
+    expect(markdownReport({ ...report, engines: [], rows: [unjudged] })).toContain('engine: – ·');
   });
 
   it('CSV: a header and one quoted line per run', () => {

@@ -1,6 +1,7 @@
 // A one-line progress indicator on stderr for interactive terminals only (never in pipes or with
 // --json): "epoch 3/30  45%  12,300 img/s", redrawn in place and erased before each result line.
 import type { BatchEvent } from '../../../core/types.js';
+import { count } from '../../app/format.js';
 
 export class TtyProgress {
   private shown = false;
@@ -12,8 +13,7 @@ export class TtyProgress {
 
   update(event: BatchEvent): void {
     const percent = Math.floor((100 * event.batch) / event.batches);
-    const rate = Math.round(event.examplesPerSecond).toLocaleString('en-US');
-    this.stderr.write(`\r\x1b[2Kepoch ${event.epoch}/${this.epochs}  ${percent}%  ${rate} img/s`);
+    this.stderr.write(`\r\x1b[2Kepoch ${event.epoch}/${this.epochs}  ${percent}%  ${count(event.examplesPerSecond)} img/s`);
     this.shown = true;
   }
 

@@ -13,7 +13,7 @@ import {
   zoomRange,
 } from './chartData.js';
 import { chartColor, type SeriesColor } from './colors.js';
-import { formatCost } from '../format.js';
+import { short } from '../../app/format.js';
 
 export interface PlotSeries {
   /** Stable identity (for React keys and tests). */
@@ -69,7 +69,7 @@ export function plotColumns(width: number): number {
 }
 
 function legendOf(spec: ChartSpec, width: number): LegendItem[][] {
-  const format = spec.unit === '%' ? (v: number) => v.toFixed(2) : (v: number) => formatCost(v);
+  const format = spec.unit === '%' ? (v: number) => v.toFixed(2) : short;
   const items: LegendItem[] = [
     { text: spec.title },
     ...spec.series.map((s) => ({

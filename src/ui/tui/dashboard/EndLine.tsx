@@ -3,7 +3,7 @@
 import { Text } from 'ink';
 import type { StopReason } from '../../../core/types.js';
 import type { DashboardState } from './dashboardReducer.js';
-import { formatDuration, formatPercent } from '../format.js';
+import { duration, percent } from '../../app/format.js';
 
 const REASONS: Readonly<Record<StopReason, string>> = {
   completed: 'completed',
@@ -21,9 +21,9 @@ export function endText(state: DashboardState): string {
   const parts: string[] = [];
   if (!done) parts.push(state.phase === 'stopped' ? 'stopped before the first epoch' : 'finished');
   else {
-    parts.push(`${REASONS[done.reason]} after ${done.epochs} epochs (${formatDuration(done.seconds)})`);
+    parts.push(`${REASONS[done.reason]} after ${done.epochs} epochs (${duration(done.seconds)})`);
     const best = done.best.validationAccuracy ?? run.finalAccuracy;
-    if (best !== undefined) parts.push(`best ${formatPercent(best)}${done.bestEpoch > 0 ? ` at epoch ${done.bestEpoch}` : ''}`);
+    if (best !== undefined) parts.push(`best ${percent(best)}${done.bestEpoch > 0 ? ` at epoch ${done.bestEpoch}` : ''}`);
   }
   parts.push(state.savedFile ? `saved ${state.savedFile}` : 'w saves');
   return parts.join(' · ');

@@ -1,29 +1,29 @@
 // One line of where the run stands: epoch, η, current and best held-out accuracy, patience.
 import { Text } from 'ink';
 import type { DashboardState } from './dashboardReducer.js';
-import { formatCost, formatCount, formatNumber, formatPercent } from '../format.js';
+import { count, percent, plain, short } from '../../app/format.js';
 
 export function statusText(state: DashboardState): string {
   const parts: string[] = [];
   if (state.runs.length > 1) parts.push(`run ${state.current + 1}/${state.runs.length}`);
   const run = state.runs[state.current];
   if (state.phase === 'loading') {
-    parts.push(`loading MNIST${run ? ` (${formatCount(run.trainingSize)} training images)` : ''}…`);
+    parts.push(`loading MNIST${run ? ` (${count(run.trainingSize)} training images)` : ''}…`);
     return parts.join(' · ');
   }
   const config = state.config;
   parts.push(`epoch ${state.epoch}/${config?.epochs ?? run?.epochsPlanned ?? '?'}`);
-  if (state.learningRate !== undefined) parts.push(`η ${formatNumber(state.learningRate)}`);
+  if (state.learningRate !== undefined) parts.push(`η ${plain(state.learningRate)}`);
   const last = state.epoch - 1;
   const accuracy = run?.series.validationAccuracy[last];
   const cost = run?.series.validationCost[last];
   const byCost = config?.monitor === 'val-cost';
   if (!byCost && accuracy !== undefined && Number.isFinite(accuracy)) {
-    parts.push(`${state.heldOut} ${formatPercent(accuracy)}`);
-    if (state.bestEpoch > 0) parts.push(`best ${formatPercent(state.bestMetrics.validationAccuracy)} @${state.bestEpoch}`);
+    parts.push(`${state.heldOut} ${percent(accuracy)}`);
+    if (state.bestEpoch > 0) parts.push(`best ${percent(state.bestMetrics.validationAccuracy)} @${state.bestEpoch}`);
   } else if (cost !== undefined && Number.isFinite(cost)) {
-    parts.push(`${state.heldOut} cost ${formatCost(cost)}`);
-    if (state.bestEpoch > 0) parts.push(`best ${formatCost(state.bestMetrics.validationCost)} @${state.bestEpoch}`);
+    parts.push(`${state.heldOut} cost ${short(cost)}`);
+    if (state.bestEpoch > 0) parts.push(`best ${short(state.bestMetrics.validationCost)} @${state.bestEpoch}`);
   }
   if (state.bestEpoch > 0) {
     const patience = config?.patience;

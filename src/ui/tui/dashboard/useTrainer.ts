@@ -8,6 +8,7 @@ import type { Trainer } from '../../../core/trainer.js';
 import type { TrainerEvent } from '../../../core/types.js';
 import type { Datasets } from '../../../data/load.js';
 import { saveNetwork } from '../../../data/modelFile.js';
+import { firstLine } from '../../app/errors.js';
 import { prepareRun } from '../../app/runSetup.js';
 import { dashboardReducer, initialDashboardState, type DashboardAction, type DashboardState } from './dashboardReducer.js';
 import type { SessionRun } from './dashboardSelectors.js';
@@ -37,11 +38,6 @@ function delay(ms: number, signal: AbortSignal): Promise<void> {
     const timer = setTimeout(resolve, ms);
     signal.addEventListener('abort', () => (clearTimeout(timer), resolve()), { once: true });
   });
-}
-
-function describeError(error: unknown): string {
-  const text = error instanceof Error ? error.message : String(error);
-  return text.split('\n')[0] ?? text;
 }
 
 function timestamp(): string {
@@ -110,7 +106,7 @@ export function useTrainer(
       if (mounted) dispatch({ type: 'allDone', stopped: stoppedRef.current });
     };
     trainAll().catch((error: unknown) => {
-      if (mounted) dispatch({ type: 'failed', message: describeError(error) });
+      if (mounted) dispatch({ type: 'failed', message: firstLine(error) });
     });
 
     return () => {
@@ -159,7 +155,7 @@ export function useTrainer(
       const shown = relative(process.cwd(), file);
       dispatch({ type: 'saved', file: shown.startsWith('..') ? file : shown });
     } catch (error) {
-      dispatch({ type: 'notice', text: `could not save: ${describeError(error)}`, tone: 'error' });
+      dispatch({ type: 'notice', text: `could not save: ${firstLine(error)}`, tone: 'error' });
     }
   }, [plan, saveDir]);
 

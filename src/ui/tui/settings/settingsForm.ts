@@ -3,7 +3,7 @@
 // problems. Validation of the resulting config is validateConfig's job (see runPlan.ts).
 import type { HeldOut } from '../../../core/experiments.js';
 import type { TrainConfig } from '../../../core/types.js';
-import { formatNumber } from '../format.js';
+import { plain } from '../../app/format.js';
 
 /** The data options of a run that are not part of TrainConfig. */
 export interface RunExtras {
@@ -92,15 +92,15 @@ export function formFromConfig(config: TrainConfig, extras: RunExtras): FormValu
     sizes: config.sizes.join(','),
     cost: config.cost,
     init: config.init,
-    eta: formatNumber(config.eta),
+    eta: plain(config.eta),
     batchSize: String(config.batchSize),
     epochs: String(config.epochs),
-    lambda: formatNumber(config.lambda),
-    l1: formatNumber(config.l1),
-    dropout: formatNumber(config.dropout),
-    momentum: formatNumber(config.momentum),
+    lambda: plain(config.lambda),
+    l1: plain(config.l1),
+    dropout: plain(config.dropout),
+    momentum: plain(config.momentum),
     patience: config.patience === undefined ? '' : String(config.patience),
-    minDelta: formatNumber(config.minDelta),
+    minDelta: plain(config.minDelta),
     monitor: config.monitor,
     schedule: toggle(config.schedule),
     seed: String(config.seed),
