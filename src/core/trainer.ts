@@ -5,7 +5,7 @@
 import { COSTS } from './costs.js';
 import { ReferenceEngine, type TrainingEngine } from './engine.js';
 import { Network, type Gradients } from './network.js';
-import { BestTracker, EarlyStopping, PlateauSchedule, type TrackerState } from './observers.js';
+import { BestTracker, EarlyStopping, PlateauSchedule, type TrackerState } from './callbacks.js';
 import { penaltiesOf, penaltyCost, type Penalty } from './regularizers.js';
 import { Rng } from './rng.js';
 import { identityOrder } from './batches.js';

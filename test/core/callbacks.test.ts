@@ -1,6 +1,6 @@
 // Early stopping and the learning-rate schedule on scripted metric sequences (no network).
 import { describe, expect, it } from 'vitest';
-import { BestTracker, EarlyStopping, PlateauSchedule } from '../../src/core/observers.js';
+import { BestTracker, EarlyStopping, PlateauSchedule } from '../../src/core/callbacks.js';
 
 function feed<T>(observer: { observe(v: number): T }, values: number[]): T[] {
   return values.map((v) => observer.observe(v));
