@@ -1,24 +1,17 @@
-// The training loop: epochs of shuffled mini-batches, per-epoch monitoring, early stopping, the
-// learning-rate schedule, best-weight keeping and divergence detection. It reports through typed
-// events and never touches a terminal; it yields the event loop every ~50 ms so a UI on the same
-// thread can repaint and read keys, and it can be paused, resumed and aborted.
+// The training loop: epochs of shuffled mini-batches, per-epoch monitoring and divergence detection.
+// Early stopping, the learning-rate schedule and best-weight keeping are callbacks (callbacks.ts)
+// that share one tracker of the monitored metric. It reports through typed events and never touches
+// a terminal; it yields the event loop every ~50 ms so a UI on the same thread can repaint and read
+// keys, and it can be paused, resumed and aborted.
+import { CallbackList, callbacksFor, monitoredValue, trackerFor, type BestTracker, type TrainingCallback } from './callbacks.js';
 import { COSTS } from './costs.js';
-import { ReferenceEngine, type TrainingEngine } from './engine.js';
+import { ReferenceEngine, type TrainSettings, type TrainingEngine } from './engine.js';
 import { Network, type Gradients } from './network.js';
-import { BestTracker, EarlyStopping, PlateauSchedule, type TrackerState } from './observers.js';
 import { penaltiesOf, penaltyCost, type Penalty } from './regularizers.js';
 import { Rng } from './rng.js';
 import { identityOrder } from './batches.js';
-import { evaluateInSlices, now, yieldToEventLoop } from './yielding.js';
-import type {
-  DoneEvent,
-  EpochMetrics,
-  Examples,
-  StopReason,
-  TrainConfig,
-  TrainerEvent,
-  TrainerListener,
-} from './types.js';
+import { evaluateInSlices, now, trainInSlices, yieldToEventLoop } from './yielding.js';
+import type { DoneEvent, EpochMetrics, Examples, StopReason, TrainConfig, TrainerEvent, TrainerListener } from './types.js';
 
 export interface TrainerData {
   training: Examples;
@@ -36,8 +29,27 @@ export interface TrainerOptions {
   yieldEveryMs?: number;
   /** Smallest interval between two batch-progress events. */
   batchEventEveryMs?: number;
+  /** Called after the ones the config asks for (early stopping, schedule, best weights). */
+  callbacks?: TrainingCallback[];
 }
 
+/** What one run() carries from epoch to epoch. */
+interface RunState {
+  readonly startedAt: number;
+  readonly signal: AbortSignal | undefined;
+  readonly detach: () => void;
+  readonly order: Uint32Array;
+  readonly batches: number;
+  readonly tracker: BestTracker;
+  readonly callbacks: CallbackList;
+  epochsRun: number;
+  /** Parameters after the last epoch that stayed finite. */
+  lastGood: Gradients;
+  /** Metrics of the last finite epoch. */
+  final: EpochMetrics;
+  /** Metrics of the best epoch by the monitored metric (undefined until it improves once). */
+  best?: EpochMetrics;
+}
 
 export class Trainer {
   readonly network: Network;
@@ -49,6 +61,7 @@ export class Trainer {
   private readonly listeners = new Set<TrainerListener>();
   private readonly yieldEveryMs: number;
   private readonly batchEventEveryMs: number;
+  private readonly extraCallbacks: TrainingCallback[];
   private pausedUntil: { promise: Promise<void>; resolve: () => void } | undefined;
   private eta: number;
 
@@ -65,6 +78,7 @@ export class Trainer {
     this.penalties = penaltiesOf(config);
     this.yieldEveryMs = options.yieldEveryMs ?? 50;
     this.batchEventEveryMs = options.batchEventEveryMs ?? 100;
+    this.extraCallbacks = options.callbacks ?? [];
   }
 
   /** Subscribes to events; returns the unsubscribe function. */
@@ -108,183 +122,148 @@ export class Trainer {
   }
 
   async run(signal?: AbortSignal): Promise<DoneEvent> {
+    const run = this.start(signal);
+    let reason: StopReason | undefined;
+    for (let epoch = 1; epoch <= this.config.epochs && reason === undefined; epoch++) {
+      reason = await this.runEpoch(epoch, run);
+    }
+    return this.finish(reason ?? 'completed', run);
+  }
+
+  private start(signal: AbortSignal | undefined): RunState {
     const { config, data } = this;
-    const runStart = now();
-    const training = data.training;
-    const batches = Math.ceil(training.count / config.batchSize);
+    const startedAt = now();
+    const batches = Math.ceil(data.training.count / config.batchSize);
     this.emit({
       type: 'start',
       config,
-      trainingSize: training.count,
+      trainingSize: data.training.count,
       validationSize: data.validation?.count ?? 0,
       batchesPerEpoch: batches,
     });
+    const tracker = trackerFor(config.monitor, config.minDelta);
+    const parameters = {
+      snapshot: () => this.network.snapshot(),
+      restore: (saved: Gradients) => (this.network.restore(saved), this.engine.push()),
+    };
+    const heldOut = (data.validation?.count ?? 0) > 0;
+    const callbacks = new CallbackList([...callbacksFor(config, tracker, { heldOut, parameters }), ...this.extraCallbacks]);
+    callbacks.trainBegin();
     const onAbort = () => this.resume();
     signal?.addEventListener('abort', onAbort);
+    return {
+      startedAt,
+      signal,
+      detach: () => signal?.removeEventListener('abort', onAbort),
+      order: identityOrder(data.training.count),
+      batches,
+      tracker,
+      callbacks,
+      epochsRun: 0,
+      lastGood: this.network.snapshot(),
+      final: {},
+    };
+  }
 
-    const direction = config.monitor === 'val-cost' ? 'min' : 'max';
-    const tracker = new BestTracker(direction, config.minDelta);
-    // Early stopping and the schedule watch a held-out metric: without a held-out set they stay off.
-    const watchable = (data.validation?.count ?? 0) > 0;
-    const earlyStopping =
-      watchable && config.patience !== undefined && !config.schedule
-        ? new EarlyStopping({ direction, patience: config.patience, minDelta: config.minDelta })
-        : undefined;
-    const schedule =
-      watchable && config.schedule && config.patience !== undefined
-        ? new PlateauSchedule({ direction, patience: config.patience, minDelta: config.minDelta, eta: config.eta })
-        : undefined;
+  /** Trains and monitors one epoch; returns why the run ends here, or undefined to go on. */
+  private async runEpoch(epoch: number, run: RunState): Promise<StopReason | undefined> {
+    this.shuffleRng.shuffle(run.order);
+    const trainSeconds = await this.trainEpoch(epoch, run);
+    if (trainSeconds === undefined) return 'aborted';
+    run.epochsRun = epoch;
+    const { metrics, evalSeconds } = await this.monitor();
+    if (this.diverged(metrics, run)) return 'diverged';
+    run.final = metrics;
 
-    const order = identityOrder(training.count);
-    let lastGood: Gradients = this.network.snapshot();
-    let best: { metrics: EpochMetrics; parameters: Gradients } | undefined;
-    let final: EpochMetrics = {};
-    let epochsRun = 0;
-    let reason: StopReason = 'completed';
-
-    for (let epoch = 1; epoch <= config.epochs; epoch++) {
-      this.shuffleRng.shuffle(order);
-      const trainSeconds = await this.trainEpoch(epoch, order, batches, signal);
-      if (trainSeconds === undefined) {
-        reason = 'aborted';
-        break;
-      }
-      epochsRun = epoch;
-
-      const { metrics, evalSeconds } = await this.monitor();
-
-      if (!this.network.hasFiniteParameters() || Object.values(metrics).some((v) => !Number.isFinite(v))) {
-        this.network.restore(lastGood);
-        this.engine.push();
-        reason = 'diverged';
-        break;
-      }
-      lastGood = this.network.snapshot();
-      final = metrics;
-
-      const monitored = config.monitor === 'val-cost' ? metrics.validationCost : metrics.validationAccuracy;
-      let state: TrackerState = tracker.observe(monitored ?? Number.NaN);
-      if (state.improved) best = { metrics, parameters: lastGood };
-      let stop: StopReason | undefined;
-      let newEta: number | undefined;
-      if (earlyStopping) {
-        const decision = earlyStopping.observe(monitored ?? Number.NaN);
-        state = decision;
-        if (decision.stop) stop = 'early-stop';
-      }
-      if (schedule) {
-        const decision = schedule.observe(monitored ?? Number.NaN);
-        state = decision;
-        if (decision.changed) newEta = decision.eta;
-        if (decision.stop) stop = 'schedule';
-      }
-
-      this.emit({
-        type: 'epoch',
-        epoch,
-        metrics,
-        learningRate: this.eta,
-        trainSeconds,
-        evalSeconds,
-        bestEpoch: state.bestEpoch,
-        bestMetrics: best?.metrics ?? {},
-        epochsSinceImprovement: state.epochsSinceImprovement,
-      });
-      if (newEta !== undefined && !stop) {
-        this.emit({ type: 'lr', epoch, from: this.eta, to: newEta });
-        this.eta = newEta;
-      }
-      if (stop) {
-        reason = stop;
-        break;
-      }
-      // Short epochs never reach yieldEveryMs inside an epoch: yield once per epoch too, so signal
-      // handlers (Ctrl-C), timers and keys are served between epochs however small the run.
-      await yieldToEventLoop();
-      if (signal?.aborted) {
-        reason = epoch < config.epochs ? 'aborted' : 'completed';
-        break;
-      }
+    const state = run.tracker.observe(monitoredValue(metrics, this.config.monitor));
+    if (state.improved) run.best = metrics;
+    this.emit({
+      type: 'epoch',
+      epoch,
+      metrics,
+      learningRate: this.eta,
+      trainSeconds,
+      evalSeconds,
+      bestEpoch: state.bestEpoch,
+      bestMetrics: run.best ?? {},
+      epochsSinceImprovement: state.epochsSinceImprovement,
+    });
+    // The callbacks act after the epoch event, which so shows the tracker as this epoch left it
+    // (a halving restarts the patience window afterwards) and the η the epoch trained with.
+    const requests = run.callbacks.epochEnd(epoch, metrics, this.eta);
+    if (requests.stop) return requests.stop;
+    if (requests.eta !== undefined) {
+      this.emit({ type: 'lr', epoch, from: this.eta, to: requests.eta });
+      this.eta = requests.eta;
     }
+    // Short epochs never reach yieldEveryMs inside an epoch: yield once per epoch too, so signal
+    // handlers (Ctrl-C), timers and keys are served between epochs however small the run.
+    await yieldToEventLoop();
+    return run.signal?.aborted && epoch < this.config.epochs ? 'aborted' : undefined;
+  }
 
-    signal?.removeEventListener('abort', onAbort);
-    if (best && config.restoreBestWeights && reason !== 'diverged') {
-      this.network.restore(best.parameters);
-      this.engine.push();
+  /** Non-finite parameters or metrics: puts back the last good parameters. Otherwise keeps these. */
+  private diverged(metrics: EpochMetrics, run: RunState): boolean {
+    if (this.network.hasFiniteParameters() && Object.values(metrics).every((v) => Number.isFinite(v))) {
+      run.lastGood = this.network.snapshot();
+      return false;
     }
-    if (watchable && epochsRun > 0 && reason !== 'diverged' && !best && final.validationAccuracy === undefined) {
-      // Nothing held-out was monitored per epoch (e.g. the more-data runs): measure the end result once.
-      const end = this.evaluate(data.validation!);
-      final = { ...final, validationCost: end.cost, validationAccuracy: end.accuracy };
-    }
+    this.network.restore(run.lastGood);
+    this.engine.push();
+    return true;
+  }
+
+  private finish(reason: StopReason, run: RunState): DoneEvent {
+    run.detach();
+    run.callbacks.trainEnd(reason);
+    const final = this.evaluateAtEnd(reason, run);
     const done: DoneEvent = {
       type: 'done',
       reason,
-      epochs: epochsRun,
-      bestEpoch: best ? tracker.current.bestEpoch : epochsRun,
-      best: best?.metrics ?? final,
+      epochs: run.epochsRun,
+      bestEpoch: run.best ? run.tracker.current.bestEpoch : run.epochsRun,
+      best: run.best ?? final,
       final,
-      seconds: (now() - runStart) / 1000,
+      seconds: (now() - run.startedAt) / 1000,
     };
     this.emit(done);
     return done;
   }
 
+  /**
+   * The final metrics. When nothing held-out was monitored per epoch (e.g. the more-data runs), the
+   * held-out set is measured once here: an 'evaluation' event, folded into the final metrics.
+   */
+  private evaluateAtEnd(reason: StopReason, run: RunState): EpochMetrics {
+    const { validation } = this.data;
+    const needed = run.epochsRun > 0 && reason !== 'diverged' && !run.best && run.final.validationAccuracy === undefined;
+    if (!validation || validation.count === 0 || !needed) return run.final;
+    const end = this.evaluate(validation);
+    this.emit({ type: 'evaluation', ...end });
+    return { ...run.final, validationCost: end.cost, validationAccuracy: end.accuracy };
+  }
+
   /** One training pass; returns its wall seconds (pauses excluded), or undefined when aborted. */
-  private async trainEpoch(
-    epoch: number,
-    order: Uint32Array,
-    batches: number,
-    signal: AbortSignal | undefined,
-  ): Promise<number | undefined> {
-    const { config } = this;
-    const training = this.data.training;
-    const settings = {
+  private trainEpoch(epoch: number, run: RunState): Promise<number | undefined> {
+    const { config, data } = this;
+    const settings: TrainSettings = {
       eta: this.eta,
       momentum: config.momentum,
       penalties: this.penalties,
-      trainingSize: training.count,
+      trainingSize: data.training.count,
       batchSize: config.batchSize,
       dropout: config.dropout,
     };
-    let busy = 0;
-    let sliceStart = now();
-    let lastBatchEvent = sliceStart;
-    // Grow the chunk of batches handed to the engine until one chunk takes ~10 ms.
-    let chunkBatches = 1;
-    for (let done = 0; done < batches; ) {
-      const t = now();
-      const take = Math.min(chunkBatches, batches - done);
-      const from = done * config.batchSize;
-      this.engine.train(training, order, from, Math.min(training.count, from + take * config.batchSize), settings);
-      done += take;
-      const elapsed = now() - t;
-      if (elapsed < 5) chunkBatches *= 2;
-      else if (elapsed > 20 && chunkBatches > 1) chunkBatches = Math.max(1, chunkBatches >> 1);
-
-      const current = now();
-      if (current - lastBatchEvent >= this.batchEventEveryMs && done < batches) {
-        lastBatchEvent = current;
-        const seconds = (busy + current - sliceStart) / 1000;
-        this.emit({
-          type: 'batch',
-          epoch,
-          batch: done,
-          batches,
-          examplesPerSecond: (done * config.batchSize) / Math.max(seconds, 1e-9),
-        });
-      }
-      if (current - sliceStart >= this.yieldEveryMs || this.pausedUntil || signal?.aborted) {
-        busy += current - sliceStart;
-        await yieldToEventLoop();
-        while (this.pausedUntil && !signal?.aborted) await this.pausedUntil.promise;
-        if (signal?.aborted) return undefined;
-        sliceStart = now();
-      }
-    }
-    busy += now() - sliceStart;
-    this.emit({ type: 'batch', epoch, batch: batches, batches, examplesPerSecond: training.count / (busy / 1000) });
-    return busy / 1000;
+    return trainInSlices(this.engine, data.training, {
+      order: run.order,
+      batches: run.batches,
+      settings,
+      yieldEveryMs: this.yieldEveryMs,
+      progressEveryMs: this.batchEventEveryMs,
+      onProgress: (batch, examplesPerSecond) => this.emit({ type: 'batch', epoch, batch, batches: run.batches, examplesPerSecond }),
+      pausedUntil: () => this.pausedUntil?.promise,
+      signal: run.signal,
+    });
   }
 
   /** This epoch's metrics and the seconds spent computing them (yields excluded, as in trainEpoch). */

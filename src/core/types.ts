@@ -104,6 +104,20 @@ export interface LearningRateEvent {
   to: number;
 }
 
+/**
+ * The held-out set measured once after training, when no held-out metric was monitored per epoch
+ * (e.g. the more-data runs). Emitted just before 'done', whose `final` carries the same accuracy and cost.
+ */
+export interface EvaluationEvent {
+  type: 'evaluation';
+  /** Fraction 0..1. */
+  accuracy: number;
+  correct: number;
+  total: number;
+  /** Mean cost plus the regularization term. */
+  cost: number;
+}
+
 export interface DoneEvent {
   type: 'done';
   reason: StopReason;
@@ -113,11 +127,12 @@ export interface DoneEvent {
   best: EpochMetrics;
   /**
    * Metrics after the last epoch. When no held-out metric was monitored per epoch, the held-out
-   * set is evaluated once at the end and its cost and accuracy appear here (and in `best`).
+   * set is evaluated once at the end (an 'evaluation' event) and its cost and accuracy appear here
+   * (and in `best`).
    */
   final: EpochMetrics;
   seconds: number;
 }
 
-export type TrainerEvent = StartEvent | BatchEvent | EpochEvent | LearningRateEvent | DoneEvent;
+export type TrainerEvent = StartEvent | BatchEvent | EpochEvent | LearningRateEvent | EvaluationEvent | DoneEvent;
 export type TrainerListener = (event: TrainerEvent) => void;

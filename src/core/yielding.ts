@@ -1,6 +1,6 @@
 // Long computations split so the event loop stays free: a UI on the same thread repaints and
 // reads keys between slices.
-import type { Evaluation, TrainingEngine } from './engine.js';
+import type { Evaluation, TrainSettings, TrainingEngine } from './engine.js';
 import type { Examples } from './types.js';
 
 export const now = () => performance.now();
@@ -46,4 +46,57 @@ export async function evaluateInSlices(
   }
   clock.busy += now() - sliceStart;
   return { costSum, correct, total };
+}
+
+export interface TrainingPass {
+  order: Uint32Array;
+  batches: number;
+  settings: TrainSettings;
+  yieldEveryMs: number;
+  /** Smallest interval between two onProgress calls (the last batch is always reported). */
+  progressEveryMs: number;
+  onProgress(batch: number, examplesPerSecond: number): void;
+  /** While the run is paused: a promise that resolves on resume. */
+  pausedUntil(): Promise<void> | undefined;
+  signal: AbortSignal | undefined;
+}
+
+/**
+ * One epoch of engine.train over the shuffled mini-batches, in chunks grown until one takes ~10 ms,
+ * yielding every ~yieldEveryMs and waiting there while paused. Returns the wall seconds spent
+ * outside yields and pauses, or undefined when aborted.
+ */
+export async function trainInSlices(engine: TrainingEngine, training: Examples, pass: TrainingPass): Promise<number | undefined> {
+  const { batches, settings, signal } = pass;
+  let busy = 0;
+  let sliceStart = now();
+  let lastProgress = sliceStart;
+  let chunkBatches = 1;
+  for (let done = 0; done < batches; ) {
+    const t = now();
+    const take = Math.min(chunkBatches, batches - done);
+    const from = done * settings.batchSize;
+    engine.train(training, pass.order, from, Math.min(training.count, from + take * settings.batchSize), settings);
+    done += take;
+    const elapsed = now() - t;
+    if (elapsed < 5) chunkBatches *= 2;
+    else if (elapsed > 20 && chunkBatches > 1) chunkBatches = Math.max(1, chunkBatches >> 1);
+
+    const current = now();
+    if (current - lastProgress >= pass.progressEveryMs && done < batches) {
+      lastProgress = current;
+      const seconds = (busy + current - sliceStart) / 1000;
+      pass.onProgress(done, (done * settings.batchSize) / Math.max(seconds, 1e-9));
+    }
+    if (current - sliceStart >= pass.yieldEveryMs || pass.pausedUntil() || signal?.aborted) {
+      busy += current - sliceStart;
+      await yieldToEventLoop();
+      for (let paused = pass.pausedUntil(); paused && !signal?.aborted; paused = pass.pausedUntil()) await paused;
+      if (signal?.aborted) return undefined;
+      sliceStart = now();
+    }
+  }
+  busy += now() - sliceStart;
+  pass.onProgress(batches, training.count / (busy / 1000));
+  return busy / 1000;
 }

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { makeConfig } from '../../src/core/config.js';
 import type { Evaluation, TrainingEngine } from '../../src/core/engine.js';
 import type { Network } from '../../src/core/network.js';
+import type { TrainingCallback } from '../../src/core/callbacks.js';
 import { Trainer } from '../../src/core/trainer.js';
 import type { Examples, TrainConfig, TrainerEvent } from '../../src/core/types.js';
 
@@ -94,6 +95,28 @@ describe('trainer control', () => {
     expect(etas.slice(0, 4)).toEqual([1, 1, 1, 0.5]);
   });
 
+  it('schedule: the epoch events show the patience window restarting at each halving, then the lr event', async () => {
+    const accuracies = [50, 60, 55, 55, 61, 58, 58, 58, 58, 58, 58, 58];
+    const { done, events, weight } = await run(accuracies, { epochs: 12, patience: 2, schedule: true, eta: 1 });
+    const epochs = events.filter((e) => e.type === 'epoch');
+    // At a halving the event still shows the full window (2); the epoch after it starts again at 1.
+    expect(epochs.map((e) => e.epochsSinceImprovement)).toEqual([0, 0, 1, 2, 0, 1, 2, 1, 2, 1, 2, 1]);
+    expect(epochs.map((e) => e.bestEpoch)).toEqual([1, 2, 2, 2, 5, 5, 5, 5, 5, 5, 5, 5]);
+    expect(epochs.map((e) => e.learningRate)).toEqual([1, 1, 1, 1, 0.5, 0.5, 0.5, 0.25, 0.25, 0.125, 0.125, 1 / 16]);
+    const lr = events.filter((e) => e.type === 'lr');
+    expect(lr.map((e) => [e.epoch, e.from, e.to])).toEqual([
+      [4, 1, 0.5],
+      [7, 0.5, 0.25],
+      [9, 0.25, 0.125],
+      [11, 0.125, 1 / 16],
+    ]);
+    // Each lr event comes right after the epoch event of the same epoch.
+    const sequence = events.filter((e) => e.type === 'epoch' || e.type === 'lr').map((e) => `${e.type}${e.epoch}`);
+    expect(sequence.slice(2, 7)).toEqual(['epoch3', 'epoch4', 'lr4', 'epoch5', 'epoch6']);
+    expect(done).toMatchObject({ reason: 'completed', epochs: 12, bestEpoch: 5 });
+    expect(weight).toBe(5);
+  });
+
   it('divergence: non-finite weights stop the run with "diverged" and keep the last good weights', async () => {
     const { done, weight, events } = await run([50, 60, 70, 80], { epochs: 4 }, { nanAtEpoch: 3 });
     expect(done).toMatchObject({ reason: 'diverged', epochs: 3 });
@@ -137,12 +160,43 @@ describe('trainer control', () => {
     expect(done.epochs).toBe(2);
   });
 
-  it('without per-epoch held-out monitoring, measures the held-out set once at the end (done.final)', async () => {
+  it('without per-epoch held-out monitoring, measures the held-out set once at the end (an evaluation event, done.final)', async () => {
     const { done, events } = await run([40, 60, 70], { epochs: 3, monitorValidationAccuracy: false, monitorValidationCost: false });
     expect(events.filter((e) => e.type === 'epoch').every((e) => e.type === 'epoch' && Object.keys(e.metrics).length === 0)).toBe(true);
-    expect(done.final.validationAccuracy).toBe(0.7);
+    expect(events.filter((e) => e.type !== 'batch').map((e) => e.type)).toEqual(['start', 'epoch', 'epoch', 'epoch', 'evaluation', 'done']);
+    expect(events.find((e) => e.type === 'evaluation')).toEqual({ type: 'evaluation', accuracy: 0.7, correct: 70, total: 100, cost: 0.1 });
+    expect(done.final).toEqual({ validationAccuracy: 0.7, validationCost: 0.1 });
     expect(done.best.validationAccuracy).toBe(0.7);
     expect(done.bestEpoch).toBe(3);
+  });
+
+  it('no evaluation event when the held-out set was monitored per epoch, or the run diverged', async () => {
+    const monitored = await run([40, 60, 70], { epochs: 3 });
+    const diverged = await run([40, 60, 70], { epochs: 3, monitorValidationAccuracy: false, monitorValidationCost: false }, { nanAtEpoch: 2 });
+    expect(monitored.events.some((e) => e.type === 'evaluation')).toBe(false);
+    expect(diverged.done.reason).toBe('diverged');
+    expect(diverged.events.some((e) => e.type === 'evaluation')).toBe(false);
+  });
+
+  it('extra callbacks from the options run after the configured ones and use the same two levers', async () => {
+    const config = makeConfig({ sizes: [2, 2], batchSize: 5, epochs: 10 });
+    const seen: string[] = [];
+    const target: TrainingCallback = {
+      onTrainBegin: () => seen.push('begin'),
+      onEpochEnd(epoch, metrics, control) {
+        seen.push(`${epoch}: η ${control.eta}`);
+        if (epoch === 2) control.setEta(control.eta / 10);
+        if ((metrics.validationAccuracy ?? 0) >= 0.7) control.stop('early-stop');
+      },
+      onTrainEnd: (reason) => seen.push(`end ${reason}`),
+    };
+    const trainer = new Trainer(config, { training: tiny, validation: tiny }, { engine: scriptedEngine([50, 60, 65, 72, 40]), callbacks: [target] });
+    const events: TrainerEvent[] = [];
+    trainer.on((e) => events.push(e));
+    const done = await trainer.run();
+    expect(done).toMatchObject({ reason: 'early-stop', epochs: 4, bestEpoch: 4 });
+    expect(seen).toEqual(['begin', '1: η 0.5', '2: η 0.5', '3: η 0.05', '4: η 0.05', 'end early-stop']);
+    expect(events.filter((e) => e.type === 'lr')).toEqual([{ type: 'lr', epoch: 2, from: 0.5, to: 0.05 }]);
   });
 
   it('patience without a held-out set does not stop the run', async () => {

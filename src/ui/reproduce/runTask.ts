@@ -10,8 +10,11 @@ import { configForRun, prepareRun } from '../app/runSetup.js';
 import type { CurveMetric } from './bookReference.js';
 import type { RunSettings, RunTask } from './plan.js';
 
-/** Events kept for the NDJSON file: everything but the frequent batch-progress events. */
-export type RecordedEvent = Exclude<TrainerEvent, { type: 'batch' }> | EndEvaluationEvent;
+/**
+ * Events kept for the NDJSON file: everything but the frequent batch-progress events, with the
+ * trainer's end-of-run evaluation recorded after 'done' as an end-evaluation that names the set.
+ */
+export type RecordedEvent = Exclude<TrainerEvent, { type: 'batch' | 'evaluation' }> | EndEvaluationEvent;
 
 /** The held-out set evaluated once after training (runs without per-epoch monitoring). */
 export interface EndEvaluationEvent {
@@ -91,8 +94,10 @@ export async function executeRun(
   );
   const curves: Record<CurveMetric, number[]> = { trainingCost: [], trainingAccuracy: [], validationCost: [], validationAccuracy: [] };
   const events: RecordedEvent[] = [];
+  let evaluation: Extract<TrainerEvent, { type: 'evaluation' }> | undefined;
   prepared.trainer.on((event) => {
-    if (event.type !== 'batch') events.push(event);
+    if (event.type === 'evaluation') evaluation = event;
+    else if (event.type !== 'batch') events.push(event);
     if (event.type === 'epoch') record(curves, event.metrics);
     onEvent?.(event);
   });
@@ -101,17 +106,9 @@ export async function executeRun(
 
   let endEvaluation: EndEvaluationEvent | undefined;
   if (task.settings.evaluateAtEnd) {
-    // The trainer measured the unmonitored held-out set once at the end (DoneEvent.final).
-    const accuracy = done.final.validationAccuracy ?? Number.NaN;
-    const total = prepared.heldOut.count;
-    endEvaluation = {
-      type: 'end-evaluation',
-      set: prepared.heldOutName,
-      accuracy,
-      correct: Math.round(accuracy * total),
-      total,
-      cost: done.final.validationCost ?? Number.NaN,
-    };
+    // No evaluation event when the run diverged: the record says so with NaN.
+    const { accuracy, correct, total, cost } = evaluation ?? { accuracy: NaN, correct: NaN, total: prepared.heldOut.count, cost: NaN };
+    endEvaluation = { type: 'end-evaluation', set: prepared.heldOutName, accuracy, correct, total, cost };
     events.push(endEvaluation);
   }
   return {

@@ -86,7 +86,7 @@ describe('dashboardReducer', () => {
     let state = dashboardReducer(initialDashboardState(plan), { type: 'saved', file: 'net.json' });
     expect(state.savedFile).toBe('net.json');
     expect(state.notice?.text).toContain('net.json');
-    state = dashboardReducer(state, { type: 'finalAccuracy', run: 1, accuracy: 0.8 });
+    state = dashboardReducer(state, { type: 'events', run: 1, events: [{ type: 'evaluation', accuracy: 0.8, correct: 80, total: 100, cost: 0.5 }] });
     expect(state.runs[1]!.finalAccuracy).toBe(0.8);
   });
 });

@@ -86,9 +86,11 @@ describe('sizeBars', () => {
     state = dashboardReducer(state, {
       type: 'events',
       run: 0,
-      events: [{ type: 'done', reason: 'completed', epochs: 1, bestEpoch: 1, best: {}, final: {}, seconds: 1 }],
+      events: [
+        { type: 'evaluation', accuracy: 0.7, correct: 70, total: 100, cost: 0.5 },
+        { type: 'done', reason: 'completed', epochs: 1, bestEpoch: 1, best: {}, final: {}, seconds: 1 },
+      ],
     });
-    state = dashboardReducer(state, { type: 'finalAccuracy', run: 0, accuracy: 0.7 });
     state = dashboardReducer(state, { type: 'loading', run: 1 });
     const bars = sizeBars(state);
     expect(bars.map((bar) => [bar.trainingSize, bar.accuracy, bar.state])).toEqual([

@@ -1,5 +1,6 @@
 // --json: exactly one JSON object per line on stdout (NDJSON), written as each event happens.
-// Only start, epoch, lr and done are printed; the throttled batch-progress events are not.
+// Only start, epoch, lr and done are printed; the throttled batch-progress events are not, nor the
+// end-of-run evaluation (its accuracy and cost are in done.final).
 import type { EpochEvent, StartEvent, TrainerEvent } from '../../../core/types.js';
 import type { Io, RunContext, RunReporter, RunSummary } from './reporter.js';
 
@@ -22,6 +23,7 @@ export class JsonReporter implements RunReporter {
       case 'lr':
         return writeJsonLine(this.io, { type: 'lr', epoch: event.epoch, from: event.from, to: event.to });
       case 'batch':
+      case 'evaluation':
       case 'done':
         return;
     }

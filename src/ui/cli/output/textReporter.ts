@@ -44,6 +44,7 @@ export class TextReporter implements RunReporter {
         return this.line(this.epochText(event));
       case 'lr':
         return this.line(`epoch ${event.epoch}: no improvement, η ${short(event.from)} → ${short(event.to)}`);
+      case 'evaluation': // its accuracy and cost are in done.final, printed by finish()
       case 'done':
         return;
     }

@@ -21,7 +21,7 @@ export interface RunRecord {
   trainingSize: number;
   bookCurve?: BookCurveRef;
   done?: DoneEvent;
-  /** Held-out accuracy after the run, measured once when it was not monitored per epoch. */
+  /** Held-out accuracy after the run, measured once when it was not monitored per epoch (the 'evaluation' event). */
   finalAccuracy?: number;
 }
 
@@ -70,7 +70,6 @@ export interface DashboardState {
 export type DashboardAction =
   | { type: 'loading'; run: number }
   | { type: 'events'; run: number; events: readonly TrainerEvent[] }
-  | { type: 'finalAccuracy'; run: number; accuracy: number }
   | { type: 'allDone'; stopped: boolean }
   | { type: 'failed'; message: string }
   | { type: 'paused'; paused: boolean }
@@ -119,6 +118,7 @@ function applyEvents(state: DashboardState, run: number, events: readonly Traine
   let next: DashboardState = state;
   const epochs: EpochEvent[] = [];
   let done: DoneEvent | undefined;
+  let finalAccuracy: number | undefined;
   for (const event of events) {
     switch (event.type) {
       case 'start':
@@ -160,6 +160,9 @@ function applyEvents(state: DashboardState, run: number, events: readonly Traine
           notice: { text: `η halved after epoch ${event.epoch}: ${event.from} → ${event.to}`, tone: 'info' },
         };
         break;
+      case 'evaluation':
+        finalAccuracy = event.accuracy;
+        break;
       case 'done':
         done = event;
         next = { ...next, progress: undefined };
@@ -169,8 +172,9 @@ function applyEvents(state: DashboardState, run: number, events: readonly Traine
   const record = next.runs[run];
   if (!record) return next;
   const series = appendEpochs(record.series, epochs);
-  if (series === record.series && !done) return next;
-  return { ...next, runs: updateRun(next.runs, run, { series, ...(done ? { done } : {}) }) };
+  if (series === record.series && !done && finalAccuracy === undefined) return next;
+  const change = { series, ...(done ? { done } : {}), ...(finalAccuracy !== undefined ? { finalAccuracy } : {}) };
+  return { ...next, runs: updateRun(next.runs, run, change) };
 }
 
 export function dashboardReducer(state: DashboardState, action: DashboardAction): DashboardState {
@@ -179,8 +183,6 @@ export function dashboardReducer(state: DashboardState, action: DashboardAction)
       return { ...state, phase: 'loading', current: action.run, progress: undefined, epoch: 0 };
     case 'events':
       return applyEvents(state, action.run, action.events);
-    case 'finalAccuracy':
-      return { ...state, runs: updateRun(state.runs, action.run, { finalAccuracy: action.accuracy }) };
     case 'allDone':
       return { ...state, phase: action.stopped ? 'stopped' : 'finished', paused: false, progress: undefined };
     case 'failed':

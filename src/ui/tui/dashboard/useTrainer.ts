@@ -94,14 +94,9 @@ export function useTrainer(
         trainerRef.current = prepared.trainer;
         if (pausedRef.current) prepared.trainer.pause();
         unsubscribe = prepared.trainer.on(listenerFor(index));
-        const done = await prepared.trainer.run(abort.signal);
+        await prepared.trainer.run(abort.signal);
         unsubscribe();
         flush();
-        const monitoredPerEpoch = prepared.config.monitorValidationAccuracy || prepared.config.monitorValidationCost;
-        if (!monitoredPerEpoch && done.final.validationAccuracy !== undefined && mounted) {
-          // The more-data runs measure the held-out set once, at the end (see DoneEvent.final).
-          dispatch({ type: 'finalAccuracy', run: index, accuracy: done.final.validationAccuracy });
-        }
       }
       if (mounted) dispatch({ type: 'allDone', stopped: stoppedRef.current });
     };
