@@ -17,6 +17,7 @@ import { createServer, type Server } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeFolder, readRegularFile, saveTargetProblem, writeFileAtomic } from '../../src/data/files.js';
+import { loadNetwork } from '../../src/data/modelFile.js';
 import { dataError, makeTempDir, type TempDir } from './idxFixtures.js';
 
 let dir: TempDir;
@@ -169,5 +170,14 @@ describe('makeFolder', () => {
     writeFileSync(join(dir.path, 'file'), '');
     const error = dataError(() => makeFolder(join(dir.path, 'file', 'out')));
     expect(error.message).toBe(`${join(dir.path, 'file')}: exists and is a file, not a folder`);
+  });
+});
+
+describe('loadNetwork', () => {
+  it('refuses an empty name, standard input and a FIFO, each in one line', () => {
+    const pipe = fifo('net.json');
+    expect(dataError(() => loadNetwork('')).message).toBe("'': empty file name; expected the path of a file");
+    expect(dataError(() => loadNetwork('-')).message).toBe('-: reading a network from standard input is not supported; expected the path of a network file');
+    expect(dataError(() => loadNetwork(pipe)).message).toBe(`${pipe}: is a named pipe (FIFO); expected a regular file`);
   });
 });
