@@ -2,7 +2,7 @@
 // {"sizes": [...], "weights": [layer][row][col], "biases": [layer][row][0], "cost": "CrossEntropyCost"}.
 // Pure conversion and validation; reading and writing files is the data layer's job.
 import { costByBookName, COSTS } from './costs.js';
-import { Network } from './network.js';
+import { MAX_PARAMETERS, Network, parameterCount } from './network.js';
 
 export interface BookNetworkJson {
   sizes: number[];
@@ -30,6 +30,13 @@ export function toBookJson(network: Network): BookNetworkJson {
   };
 }
 
+/**
+ * The largest weight or bias read. The engines compute in single precision (up to 3.4e38): with
+ * |w| ≤ 1e15 no weighted input of up to 65,535 inputs can overflow, so every cost stays finite.
+ */
+const MAX_MAGNITUDE = 1e15;
+const MAGNITUDE_RULE = 'netdash computes in single precision and takes values within ±1e15';
+
 /** Builds a network from parsed JSON, checking every shape and number. */
 export function fromBookJson(data: unknown): Network {
   const fail = (what: string): never => {
@@ -45,6 +52,10 @@ export function fromBookJson(data: unknown): Network {
   if (!costObject) {
     const known = Object.values(COSTS).map((c) => c.bookName).join(', ');
     fail(`unknown "cost" ${JSON.stringify(cost)}; expected one of ${known}`);
+  }
+  const parameters = parameterCount(layerSizes);
+  if (parameters > MAX_PARAMETERS) {
+    fail(`"sizes" ${layerSizes.join(',')} make ${parameters.toExponential(2)} weights and biases; at most ${MAX_PARAMETERS.toLocaleString('en-US')} allowed`);
   }
   const layers = layerSizes.length - 1;
   if (!Array.isArray(weights) || weights.length !== layers) fail(`"weights" must hold ${layers} layers for sizes ${layerSizes.join(',')}`);
@@ -64,11 +75,13 @@ export function fromBookJson(data: unknown): Network {
       for (let k = 0; k < cols; k++) {
         const value = (row as unknown[])[k];
         if (typeof value !== 'number' || !Number.isFinite(value)) fail(`weights of layer ${l + 1}, row ${j}, column ${k} is not a finite number`);
+        if (Math.abs(value as number) > MAX_MAGNITUDE) fail(`weights of layer ${l + 1}, row ${j}, column ${k} is ${value}; ${MAGNITUDE_RULE}`);
         network.weights[l]![j * cols + k] = value as number;
       }
       const cell = (b as unknown[])[j];
       const value = Array.isArray(cell) && cell.length === 1 ? cell[0] : undefined;
       if (typeof value !== 'number' || !Number.isFinite(value)) fail(`biases of layer ${l + 1}, row ${j} must be a one-element list holding a finite number`);
+      if (Math.abs(value as number) > MAX_MAGNITUDE) fail(`biases of layer ${l + 1}, row ${j} is ${value}; ${MAGNITUDE_RULE}`);
       network.biases[l]![j] = value as number;
     }
   }

@@ -32,6 +32,20 @@ interface Workspace {
   deltas: Float64Array[];
 }
 
+/**
+ * The most weights and biases netdash trains: about 600 MB while training (the parameters in double
+ * and single precision, gradients, momentum and the best and last good copies). [784, 10000, 10] has
+ * 7.95 million; a larger network is refused before anything is allocated.
+ */
+export const MAX_PARAMETERS = 10_000_000;
+
+/** Weights and biases of a network with these layer sizes (exact for any finite sizes). */
+export function parameterCount(sizes: readonly number[]): number {
+  let count = 0;
+  for (let l = 1; l < sizes.length; l++) count += sizes[l - 1]! * sizes[l]! + sizes[l]!;
+  return count;
+}
+
 export class Network {
   readonly sizes: readonly number[];
   readonly cost: Cost;

@@ -27,6 +27,11 @@ export interface SingleNeuronStep {
 
 /** Runs the neuron for `epochs` steps; entry 0 is the starting point, entry k is after k steps. */
 export function runSingleNeuron(config: SingleNeuronConfig): SingleNeuronStep[] {
+  return Array.from(singleNeuronSteps(config));
+}
+
+/** The same steps one at a time, in constant memory, for runs too long to keep (a streaming CLI). */
+export function* singleNeuronSteps(config: SingleNeuronConfig): Generator<SingleNeuronStep> {
   const cost = COSTS[config.cost];
   const x = config.input ?? 1;
   const y = Float64Array.of(config.target ?? 0);
@@ -34,15 +39,13 @@ export function runSingleNeuron(config: SingleNeuronConfig): SingleNeuronStep[] 
   const a = new Float64Array(1);
   const delta = new Float64Array(1);
   let { w, b } = config;
-  const steps: SingleNeuronStep[] = [];
   for (let epoch = 0; epoch <= config.epochs; epoch++) {
     z[0] = w * x + b;
     a[0] = sigmoid(z[0]);
-    steps.push({ epoch, output: a[0], cost: cost.value(a, z, y, 0, 1), w, b });
+    yield { epoch, output: a[0], cost: cost.value(a, z, y, 0, 1), w, b };
     if (epoch === config.epochs) break;
     cost.delta(a, z, y, 0, 1, delta);
     w -= config.eta * delta[0]! * x;
     b -= config.eta * delta[0]!;
   }
-  return steps;
 }

@@ -11,6 +11,7 @@ import { experimentsCommand } from './cli/commands/experiments.js';
 import { trainCommand } from './cli/commands/train.js';
 import { reportError } from './app/errors.js';
 import { EXIT_HELP } from './app/exitCodes.js';
+import { installShutdownHandlers } from './app/shutdown.js';
 import { configureYargs } from './app/yargsSetup.js';
 import { reproduceCommand } from './reproduce/command.js';
 import { dashboardCommand } from './tui/command.js';
@@ -28,11 +29,7 @@ export function buildCli(args: string[]): Argv {
     .epilogue(EXIT_HELP);
 }
 
-// `netdash train --json | head -1`: the reader left; stop quietly instead of an EPIPE stack.
-process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-  throw error;
-});
+installShutdownHandlers();
 
 const args = hideBin(process.argv);
 try {

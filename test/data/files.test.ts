@@ -36,12 +36,13 @@ describe('writeFileAtomic', () => {
     expect(readdirSync(dir.path)).toEqual([]);
   });
 
-  it('removes the temp file when the rename fails', () => {
+  it('refuses a folder as the target and leaves it and no temp file', () => {
     const target = join(dir.path, 'occupied');
-    mkdirSync(join(target, 'child'), { recursive: true }); // a non-empty folder cannot be renamed over
+    mkdirSync(join(target, 'child'), { recursive: true });
     const error = dataError(() => writeFileAtomic(target, 'x'));
-    expect(error.message.startsWith(`${target}: cannot write:`)).toBe(true);
+    expect(error.message).toBe(`${target}: is a folder; expected a regular file (or a new file name)`);
     expect(readdirSync(dir.path)).toEqual(['occupied']);
+    expect(readdirSync(target)).toEqual(['child']);
   });
 });
 
@@ -55,12 +56,12 @@ describe('readTextFile', () => {
   it('reads UTF-8 text', () => {
     const path = join(dir.path, 'a.txt');
     writeFileSync(path, 'λ = 5.0');
-    expect(readTextFile(path)).toBe('λ = 5.0');
+    expect(readTextFile(path, 100)).toBe('λ = 5.0');
   });
 
   it('reports a missing file and a folder', () => {
     const missing = join(dir.path, 'none.txt');
-    expect(dataError(() => readTextFile(missing)).message).toBe(`${missing}: file not found`);
-    expect(dataError(() => readTextFile(dir.path)).message).toBe(`${dir.path}: cannot read: is a folder, expected a file`);
+    expect(dataError(() => readTextFile(missing, 100)).message).toBe(`${missing}: file not found`);
+    expect(dataError(() => readTextFile(dir.path, 100)).message).toBe(`${dir.path}: is a folder; expected a regular file`);
   });
 });

@@ -7,9 +7,32 @@ import { packageVersion } from './version.js';
 /** Every command name, for the "see netdash <command> --help" hint. */
 export const COMMAND_NAMES: readonly string[] = ['train', 'experiments', 'evaluate', 'reproduce', 'bench'];
 
+/** A switch's value must be true or false (yargs reads `--json=yes` as false); words after `--` are not taken. */
+export function rawArgumentProblems(args: readonly string[], switches: ReadonlySet<string>): string[] {
+  const problems: string[] = [];
+  const end = args.indexOf('--');
+  if (end >= 0 && end < args.length - 1) {
+    problems.push(`--: got ${args.slice(end + 1).join(' ')}; netdash takes no arguments after --`);
+  }
+  for (const arg of end >= 0 ? args.slice(0, end) : args) {
+    const match = /^--(?:no-)?([^=]+)=(.*)$/s.exec(arg);
+    if (match && switches.has(match[1]!) && !['true', 'false'].includes(match[2]!)) {
+      problems.push(`--${match[1]}: got ${match[2]}; a switch takes no value (or =true, =false)`);
+    }
+  }
+  return problems;
+}
+
 export function configureYargs(yargs: Argv, args: readonly string[]): Argv {
   const command = args[0] !== undefined && COMMAND_NAMES.includes(args[0]) ? ` ${args[0]}` : '';
   return yargs
+    .middleware(() => {
+      // Runs once the command's own options are known, before its handler.
+      // getOptions() is yargs' public API but missing from its type definitions.
+      const { boolean } = (yargs as unknown as { getOptions(): { boolean: string[] } }).getOptions();
+      const problems = rawArgumentProblems(args, new Set(boolean));
+      if (problems.length > 0) throw new UsageError(problems.join('\n'));
+    }, true)
     .scriptName('netdash')
     .version(packageVersion())
     .help()

@@ -8,7 +8,7 @@ import { saveNetwork } from '../../data/modelFile.js';
 import { prepareRun, type PreparedRun } from '../app/runSetup.js';
 import { UsageError } from '../app/errors.js';
 import { EXIT } from '../app/exitCodes.js';
-import { abortOnInterrupt } from './interrupt.js';
+import { guardRun, stopExitCode } from '../app/shutdown.js';
 import { percent } from '../app/format.js';
 import { JsonReporter } from './output/jsonReporter.js';
 import { TtyProgress } from './output/progress.js';
@@ -65,7 +65,7 @@ function makeReporter(plan: TrainPlan, io: Io, context: RunContext, epochs: numb
 
 export async function runTraining(plan: TrainPlan, io: Io, version: string): Promise<number> {
   const controller = new AbortController();
-  const stopListening = abortOnInterrupt(controller, io.stderr);
+  const stopListening = guardRun(controller, io.stderr);
   try {
     const prepared = prepare(plan);
     const { trainer, datasets } = prepared;
@@ -107,7 +107,7 @@ export async function runTraining(plan: TrainPlan, io: Io, version: string): Pro
     reporter.finish({ done, testAccuracy, saved: saveError === undefined ? save : undefined });
     if (saveError !== undefined) throw saveError;
 
-    if (interrupted) return EXIT.interrupted;
+    if (interrupted) return stopExitCode() ?? EXIT.interrupted;
     if (done.reason === 'diverged') {
       io.stderr.write(`netdash: training diverged in epoch ${done.epochs} (NaN or infinite cost); try a smaller --eta\n`);
       return EXIT.failed;

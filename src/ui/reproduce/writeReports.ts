@@ -1,9 +1,7 @@
 // The files of `--out DIR`: the table as Markdown and CSV, the whole report as JSON, each run's
 // events as NDJSON (runs/), one SVG chart per experiment (charts/). Every file is written atomically.
-import { mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { DataError, describeFsError } from '../../data/errors.js';
-import { writeFileAtomic } from '../../data/files.js';
+import { makeFolder, writeFileAtomic } from '../../data/files.js';
 import type { RunTask } from './plan.js';
 import type { RunOutcome } from './runTask.js';
 
@@ -13,15 +11,7 @@ export const CHARTS_FOLDER = 'charts';
 
 /** Creates DIR, DIR/runs and DIR/charts before any training, so a bad path fails at once. */
 export function prepareOutDir(dir: string): void {
-  for (const folder of [dir, join(dir, RUNS_FOLDER), join(dir, CHARTS_FOLDER)]) {
-    try {
-      mkdirSync(folder, { recursive: true });
-      if (!statSync(folder).isDirectory()) throw Object.assign(new Error('not a folder'), { code: 'ENOTDIR' });
-    } catch (error) {
-      const problem = (error as { code?: string }).code === 'EEXIST' ? 'exists and is not a folder' : describeFsError(error);
-      throw new DataError(folder, `cannot use as the output folder: ${problem}`, { cause: error });
-    }
-  }
+  for (const folder of [dir, join(dir, RUNS_FOLDER), join(dir, CHARTS_FOLDER)]) makeFolder(folder);
 }
 
 export function runEventsPath(dir: string, key: string): string {

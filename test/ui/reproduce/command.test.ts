@@ -123,7 +123,7 @@ describe('netdash reproduce output and errors', () => {
     writeFileSync(file, 'x');
     const result = await runCommand(['--quick', '--only', 'slowdown', '--out', file]);
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/^netdash reproduce: .*a-file: cannot use as the output folder/);
+    expect(result.stderr).toMatch(/^netdash reproduce: .*a-file: exists and is a file, not a folder/);
     expect(result.stderr.trimEnd().split('\n')).toHaveLength(1);
   });
 });

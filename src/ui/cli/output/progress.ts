@@ -3,6 +3,11 @@
 import type { BatchEvent } from '../../../core/types.js';
 import { count } from '../../app/format.js';
 
+/** Erases the current line: an ANSI sequence, or spaces where the terminal says it has none (TERM=dumb). */
+function eraseLine(): string {
+  return process.env.TERM === 'dumb' ? `\r${' '.repeat(79)}\r` : '\r\x1b[2K';
+}
+
 export class TtyProgress {
   private shown = false;
 
@@ -13,13 +18,13 @@ export class TtyProgress {
 
   update(event: BatchEvent): void {
     const percent = Math.floor((100 * event.batch) / event.batches);
-    this.stderr.write(`\r\x1b[2Kepoch ${event.epoch}/${this.epochs}  ${percent}%  ${count(event.examplesPerSecond)} img/s`);
+    this.stderr.write(`${eraseLine()}epoch ${event.epoch}/${this.epochs}  ${percent}%  ${count(event.examplesPerSecond)} img/s`);
     this.shown = true;
   }
 
   clear(): void {
     if (!this.shown) return;
-    this.stderr.write('\r\x1b[2K');
+    this.stderr.write(eraseLine());
     this.shown = false;
   }
 }
