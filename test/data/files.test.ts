@@ -1,7 +1,6 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DataError } from '../../src/data/errors.js';
 import { readTextFile, writeFileAtomic } from '../../src/data/files.js';
 import { makeTempDir, type TempDir, dataError } from './idxFixtures.js';
 

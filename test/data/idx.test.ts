@@ -1,6 +1,5 @@
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DataError } from '../../src/data/errors.js';
 import { parseIdxImages, parseIdxLabels, readIdxFile } from '../../src/data/idx.js';
 import { dataError, idxImages, idxLabels, makeTempDir, type TempDir } from './idxFixtures.js';
 

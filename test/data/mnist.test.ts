@@ -2,7 +2,6 @@ import { renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DataError } from '../../src/data/errors.js';
 import { embeddedMnistDir, loadMnist } from '../../src/data/mnist.js';
 import { idxImages, idxLabels, makeTempDir, writeTinyMnist, type TempDir, dataError } from './idxFixtures.js';
 

@@ -173,7 +173,7 @@ function planExperiment(experiment: Experiment, request: PlanRequest): Experimen
   for (const runIndex of runIndexes) {
     const run = experiment.runs[runIndex]!;
     const settings = settingsFor(experiment, run, request.quick);
-    seeds.forEach((seed, seedIndex) => {
+    seeds.forEach((_, seedIndex) => {
       const overrides = { ...settings.overrides, seed: configForRun(run).seed + seedIndex };
       const config = configForRun(run, overrides);
       const trainingCount = (settings.trainingSize ?? MNIST_TRAINING) * (settings.expand ? 5 : 1);

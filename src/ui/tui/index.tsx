@@ -24,13 +24,12 @@ export async function runTui(options: TuiOptions = {}): Promise<number> {
   }
   let exitCode: number = EXIT.ok;
   let fatal: string | undefined;
-  let instance: ReturnType<typeof render>;
   const onRenderError = () => {
     exitCode = EXIT.failed;
     // Let the boundary's message reach the screen, then unmount (which restores the terminal).
     setTimeout(() => instance.unmount(), 50);
   };
-  instance = render(
+  const instance = render(
     <ErrorBoundary onError={onRenderError}>
       <App dataDir={options.dataDir} />
     </ErrorBoundary>,

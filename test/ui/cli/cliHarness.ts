@@ -51,7 +51,7 @@ export async function ensureBuilt(): Promise<void> {
     if (isBuilt()) return;
     const tsc = join(ROOT, 'node_modules/typescript/bin/tsc');
     try {
-      execFileSync(process.execPath, [tsc, '-p', 'tsconfig.json'], { cwd: ROOT, stdio: 'pipe' });
+      execFileSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'pipe' });
     } catch (error) {
       // tsc still emits on type errors elsewhere; fail only when the CLI itself was not built.
       if (!existsSync(CLI)) throw error;

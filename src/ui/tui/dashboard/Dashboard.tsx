@@ -51,7 +51,7 @@ export function Dashboard({ plan, session, onRunFinished, onBack, saveDir }: Das
   const { columns, rows } = useTerminalSize();
   const { state, dispatch, controls } = useTrainer(plan, { saveDir, onRunFinished });
   const compared = useMemo(() => comparedRuns(session, plan.id), [session, plan.id]);
-  const hasBook = useMemo(() => hasBookData(state), [state.runs]);
+  const hasBook = useMemo(() => hasBookData({ runs: state.runs }), [state.runs]);
   useDashboardKeys({ state, dispatch, controls, hasBook, hasCompared: compared.length > 0, onBack });
 
   useEffect(() => {
@@ -79,10 +79,11 @@ export function Dashboard({ plan, session, onRunFinished, onBack, saveDir }: Das
   // One line spare: a live area as tall as the terminal makes Ink clear the screen every frame.
   const areaHeight = Math.max(3, rows - 1 - FIXED_LINES - noticeHeight - footerHeight);
 
+  const { runs, current, view, showBook, compare, bestEpoch, heldOut } = state;
   const specs = useMemo(
-    () => chartSpecs(state, compared),
+    () => chartSpecs({ runs, current, view, showBook, compare, bestEpoch, heldOut }, compared),
     // Not on batch progress: charts change only with epochs and the view options.
-    [state.runs, state.current, state.view, state.showBook, state.compare, state.bestEpoch, state.heldOut, compared],
+    [runs, current, view, showBook, compare, bestEpoch, heldOut, compared],
   );
   const badge = state.paused ? { text: 'PAUSED', color: 'yellow' as const } : PHASE_BADGE[state.phase];
   const run = state.runs[state.current];

@@ -52,8 +52,11 @@ export function comparedRuns(session: readonly SessionRun[], planId: number): Se
   return session.filter((run) => run.planId !== planId).slice(-MAX_COMPARED_RUNS);
 }
 
+/** The part of the state the charts read: the dashboard memoizes them on exactly these fields. */
+export type ChartState = Pick<DashboardState, 'runs' | 'current' | 'view' | 'showBook' | 'compare' | 'bestEpoch' | 'heldOut'>;
+
 function chartSpec(
-  state: DashboardState,
+  state: ChartState,
   compared: readonly SessionRun[],
   title: string,
   metrics: readonly Metric[],
@@ -127,7 +130,7 @@ function chartSpec(
 }
 
 /** The charts of the current view, each with its series. */
-export function chartSpecs(state: DashboardState, compared: readonly SessionRun[]): ChartSpec[] {
+export function chartSpecs(state: ChartState, compared: readonly SessionRun[]): ChartSpec[] {
   return chartGroups(state.view).map((group) => chartSpec(state, compared, group.title, group.metrics));
 }
 
@@ -160,6 +163,6 @@ export function sizeBars(state: DashboardState): SizeBar[] {
 }
 
 /** Whether the book has a curve for any run of this dashboard (so `b` can say when it has none). */
-export function hasBookData(state: DashboardState): boolean {
+export function hasBookData(state: Pick<DashboardState, 'runs'>): boolean {
   return state.runs.some((run) => bookSeriesFor(run.bookCurve).length > 0 || bookAccuracyForSize(run.bookCurve) !== undefined);
 }
