@@ -2,7 +2,7 @@
 // the commands registered from other modules.
 import { describe, expect, it, beforeAll } from 'vitest';
 import { EXPERIMENTS } from '../../../src/core/experiments.js';
-import { CLI, ensureBuilt, jsonLines, runCli } from './cliHarness.js';
+import { ensureBuilt, jsonLines, runCli } from './cliHarness.js';
 
 beforeAll(ensureBuilt);
 
