@@ -1,6 +1,15 @@
 // Defaults and validation of a training config, shared by the CLI and the TUI so both reject
 // the same bad values with the same words.
+import { COST_NAMES } from './costs.js';
 import type { TrainConfig } from './types.js';
+
+/** The weight initializations (Network.initialize): N(0, 1/n_in) weights, or the book's "large" N(0, 1). */
+export const INIT_NAMES = ['default', 'large'] as const;
+export type InitName = (typeof INIT_NAMES)[number];
+
+/** The metrics early stopping, the schedule and "best epoch" can watch. */
+export const MONITOR_NAMES = ['val-accuracy', 'val-cost'] as const;
+export type MonitorName = (typeof MONITOR_NAMES)[number];
 
 export const DEFAULT_CONFIG: TrainConfig = {
   sizes: [784, 30, 10],
@@ -64,8 +73,9 @@ export function validateConfig(config: TrainConfig, data: { inputSize: number; c
     check(config.sizes[0] === data.inputSize, 'sizes', `a list starting with the data's ${data.inputSize} inputs`);
     check(config.sizes.at(-1) === data.classes, 'sizes', `a list ending with the data's ${data.classes} classes`);
   }
-  check(['quadratic', 'cross-entropy', 'log-likelihood'].includes(config.cost), 'cost', 'one of quadratic, cross-entropy, log-likelihood');
-  check(['default', 'large'].includes(config.init), 'init', 'one of default, large');
+  const oneOf = (names: readonly string[], value: unknown) => names.includes(value as string);
+  check(oneOf(COST_NAMES, config.cost), 'cost', `one of ${COST_NAMES.join(', ')}`);
+  check(oneOf(INIT_NAMES, config.init), 'init', `one of ${INIT_NAMES.join(', ')}`);
   check(typeof config.eta === 'number' && config.eta > 0 && Number.isFinite(config.eta), 'eta', 'a number > 0');
   check(isWhole(config.batchSize, 1), 'batchSize', 'a whole number ≥ 1');
   check(isWhole(config.epochs, 1), 'epochs', 'a whole number ≥ 1');
@@ -75,13 +85,14 @@ export function validateConfig(config: TrainConfig, data: { inputSize: number; c
   check(inRange(config.momentum, 0, 1), 'momentum', 'a number in [0, 1)');
   check(config.patience === undefined || isWhole(config.patience, 1), 'patience', 'a whole number ≥ 1');
   check(typeof config.minDelta === 'number' && config.minDelta >= 0 && Number.isFinite(config.minDelta), 'minDelta', 'a number ≥ 0');
-  check(['val-accuracy', 'val-cost'].includes(config.monitor), 'monitor', 'one of val-accuracy, val-cost');
+  check(oneOf(MONITOR_NAMES, config.monitor), 'monitor', `one of ${MONITOR_NAMES.join(', ')}`);
   check(!config.schedule || config.patience !== undefined, 'schedule', 'used with a patience (the plateau length)');
   check(Number.isInteger(config.seed), 'seed', 'a whole number');
   return problems;
 }
 
-export function describeProblem(problem: ConfigProblem, name: string = problem.field): string {
+/** One line, "<name>: got <value>; must be <allowed>", for a ConfigProblem or any problem shaped like it. */
+export function describeProblem(problem: { field: string; value: unknown; allowed: string }, name: string = problem.field): string {
   const shown = Array.isArray(problem.value) ? problem.value.join(',') : String(problem.value);
   return `${name}: got ${shown}; must be ${problem.allowed}`;
 }

@@ -2,7 +2,6 @@
 // `value` is C_x for one example and `delta` its output error δᴸ = ∂C_x/∂zᴸ.
 // Each works on one row (offset, n) of batch-major arrays; the cost decides the output activation.
 import { logSumExpRow, softplus } from './activations.js';
-import type { CostName } from './types.js';
 
 export type OutputActivation = 'sigmoid' | 'softmax';
 
@@ -76,11 +75,16 @@ export const logLikelihoodCost: Cost = {
   },
 };
 
-export const COSTS: Record<CostName, Cost> = {
+/** Every cost by its name; the one list of cost names (flags, settings, validation, model files). */
+export const COSTS = {
   quadratic: quadraticCost,
   'cross-entropy': crossEntropyCost,
   'log-likelihood': logLikelihoodCost,
-};
+} satisfies Record<string, Cost>;
+
+export type CostName = keyof typeof COSTS;
+
+export const COST_NAMES = Object.keys(COSTS) as readonly CostName[];
 
 export function costByBookName(bookName: string): Cost | undefined {
   return Object.values(COSTS).find((cost) => cost.bookName === bookName);

@@ -6,9 +6,9 @@ import { WasmEngine } from './kernel/wasmEngine.js';
 import type { Network } from './network.js';
 import type { EngineFactory } from './trainer.js';
 
-export type EngineKind = 'auto' | 'typescript' | 'wasm';
+export const ENGINE_KINDS = ['auto', 'typescript', 'wasm'] as const;
 
-export const ENGINE_KINDS: readonly EngineKind[] = ['auto', 'typescript', 'wasm'];
+export type EngineKind = (typeof ENGINE_KINDS)[number];
 
 /** The wasm engine packs pixel indices in 16 bits. */
 const WASM_MAX_INPUTS = 65535;

@@ -4,7 +4,10 @@
 import type { SingleNeuronConfig } from './singleNeuron.js';
 import type { TrainConfig } from './types.js';
 
-export type HeldOut = 'validation' | 'test';
+/** The sets a run can monitor as "validation"; some of the book's runs monitored the test set. */
+export const HELD_OUT_NAMES = ['validation', 'test'] as const;
+
+export type HeldOut = (typeof HELD_OUT_NAMES)[number];
 
 /** A book figure and the series in it to overlay (names from src/data/bookFigures). */
 export interface BookCurveRef {

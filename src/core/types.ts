@@ -1,5 +1,7 @@
 // The shared vocabulary of the core: what a run is configured with, what data it consumes
 // and which events it emits. The UI and CLI depend on these types, never on internals.
+import type { InitName, MonitorName } from './config.js';
+import type { CostName } from './costs.js';
 
 /** A labelled set of images, pixels kept as bytes (scaled by 1/255 only when a batch is formed). */
 export interface Examples {
@@ -13,9 +15,8 @@ export interface Examples {
   readonly labels: Uint8Array;
 }
 
-export type CostName = 'quadratic' | 'cross-entropy' | 'log-likelihood';
-export type InitName = 'default' | 'large';
-export type MonitorName = 'val-accuracy' | 'val-cost';
+// The names themselves are listed once, beside what they name (COSTS, INIT_NAMES, MONITOR_NAMES).
+export type { CostName, InitName, MonitorName };
 
 /** Everything that shapes one training run; the book's notation where it has one. */
 export interface TrainConfig {

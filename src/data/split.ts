@@ -32,10 +32,20 @@ export function subset(examples: Examples, start: number, end: number): Examples
   };
 }
 
-function checkSize(name: string, value: number, min: number, available: number): void {
-  if (!Number.isInteger(value) || value < min || value > available) {
-    throw new DataError(SPLIT, `${name} ${value} out of range; expected an integer ${min}..${available}`);
+/** A subset size the data cannot give; `option`, `min` and `max` let a caller name it in its own words. */
+export class SplitSizeError extends DataError {
+  constructor(
+    readonly option: keyof BookSplitOptions,
+    readonly value: number,
+    readonly min: number,
+    readonly max: number,
+  ) {
+    super(SPLIT, `${option} ${value} out of range; expected an integer ${min}..${max}`);
   }
+}
+
+function checkSize(option: keyof BookSplitOptions, value: number, min: number, available: number): void {
+  if (!Number.isInteger(value) || value < min || value > available) throw new SplitSizeError(option, value, min, available);
 }
 
 /**

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Examples } from '../../src/core/types.js';
 import { DataError } from '../../src/data/errors.js';
 import { loadMnist, type MnistSets } from '../../src/data/mnist.js';
-import { bookSplit, subset } from '../../src/data/split.js';
+import { SplitSizeError, bookSplit, subset } from '../../src/data/split.js';
 
 function tiny(count: number, inputSize = 4): Examples {
   return {
@@ -68,6 +68,21 @@ describe('bookSplit on the embedded set', () => {
     expect(() => bookSplit(raw, { trainingSize: 0 })).toThrow('(split): trainingSize 0 out of range; expected an integer 1..50000');
     expect(() => bookSplit(raw, { trainingSize: 50_001 })).toThrow(DataError);
     expect(() => bookSplit(raw, { validationSize: 10_001 })).toThrow(DataError);
+  });
+
+  it('says which option, the value and the range as data, for callers to word', () => {
+    const fields = (options: Parameters<typeof bookSplit>[1]) => {
+      try {
+        bookSplit(raw, options);
+      } catch (error) {
+        expect(error).toBeInstanceOf(SplitSizeError);
+        const { option, value, min, max } = error as SplitSizeError;
+        return { option, value, min, max };
+      }
+      throw new Error('expected a SplitSizeError');
+    };
+    expect(fields({ trainingSize: 50_001 })).toEqual({ option: 'trainingSize', value: 50_001, min: 1, max: 50_000 });
+    expect(fields({ validationSize: 10_001 })).toEqual({ option: 'validationSize', value: 10_001, min: 0, max: 10_000 });
   });
 });
 

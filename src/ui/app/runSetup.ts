@@ -1,27 +1,18 @@
 // Turns "what the user asked for" (a preset run, overrides, a data folder, a saved network) into a
-// ready Trainer. Shared by the CLI, the TUI and `netdash reproduce` so all three run alike.
-import { makeConfig } from '../../core/config.js';
-import { selectEngine, type EngineKind } from '../../core/engines.js';
-import type { ExperimentRun, HeldOut } from '../../core/experiments.js';
+// ready Trainer, checking the request against the data on the way. Shared by the CLI, the TUI and
+// `netdash reproduce` so all three run alike and reject alike (RequestError, worded by each).
+import { selectEngine } from '../../core/engines.js';
+import type { HeldOut } from '../../core/experiments.js';
 import { Trainer } from '../../core/trainer.js';
 import type { Examples, TrainConfig } from '../../core/types.js';
 import { loadDatasets, type Datasets } from '../../data/load.js';
+import { CLASS_COUNT } from '../../data/mnist.js';
 import { loadNetwork } from '../../data/modelFile.js';
+import { SplitSizeError } from '../../data/split.js';
+import { RequestError, type RequestProblem } from './requestError.js';
+import { checkAgainstData, checkRequest, type RunRequest } from './runRequest.js';
 
-export interface RunRequest {
-  config: TrainConfig;
-  /** The set monitored each epoch as "validation" (the book sometimes used the test set). */
-  heldOut: HeldOut;
-  trainingSize?: number;
-  validationSize?: number;
-  expand?: boolean;
-  dataDir?: string;
-  /** Continue from a saved network (its sizes and cost replace the config's). */
-  loadFrom?: string;
-  engine?: EngineKind;
-  /** Longest computation between two yields to the event loop (the TUI asks for less than the default). */
-  yieldEveryMs?: number;
-}
+export { configForRun, type RunRequest } from './runRequest.js';
 
 export interface PreparedRun {
   trainer: Trainer;
@@ -32,23 +23,36 @@ export interface PreparedRun {
   heldOutName: HeldOut;
 }
 
-/** The config of a preset run with user overrides on top. */
-export function configForRun(run: ExperimentRun, overrides: Partial<TrainConfig> = {}): TrainConfig {
-  return makeConfig({ ...run.config, ...overrides });
+function throwIfAny(problems: readonly RequestProblem[]): void {
+  if (problems.length > 0) throw new RequestError(problems);
 }
 
-/** Loads data (or reuses `datasets`) and builds the trainer. Throws DataError on bad files. */
-export function prepareRun(request: RunRequest, datasets?: Datasets): PreparedRun {
-  const data =
-    datasets ??
-    loadDatasets({
+/** Loads the data; a subset larger than the data is a problem of that request key. */
+function loadData(request: RunRequest): Datasets {
+  try {
+    return loadDatasets({
       dataDir: request.dataDir,
       trainingSize: request.trainingSize,
       validationSize: request.validationSize,
       expand: request.expand,
     });
+  } catch (error) {
+    if (!(error instanceof SplitSizeError)) throw error;
+    const allowed = `a whole number ${error.min}..${error.max} for this data`;
+    throw new RequestError([{ field: error.option, value: error.value, allowed }]);
+  }
+}
+
+/**
+ * Checks the request, loads data (or reuses `datasets`) and a saved network, checks them against
+ * each other and builds the trainer. Throws RequestError for bad values, DataError for bad files.
+ */
+export function prepareRun(request: RunRequest, datasets?: Datasets): PreparedRun {
+  throwIfAny(checkRequest(request));
+  const data = datasets ?? loadData(request);
   const network = request.loadFrom ? loadNetwork(request.loadFrom) : undefined;
-  const config = network ? { ...request.config, sizes: [...network.sizes], cost: network.cost.name } : request.config;
+  const { config, problems } = checkAgainstData(request, { inputSize: data.training.inputSize, classes: CLASS_COUNT }, network);
+  throwIfAny(problems);
   const heldOut = request.heldOut === 'test' ? data.test : data.validation;
   const trainer = new Trainer(
     config,

@@ -1,17 +1,20 @@
-// From `netdash train` flags to a run request: the preset (if any), the user's flags on top, and
-// every problem that can be found before loading data, each named by its flag.
+// From `netdash train` flags to a run request: the preset (if any), the user's flags on top (read
+// through TRAIN_FLAGS), and every problem that can be found before loading data, each named by its
+// flag. The request itself is checked by the app layer (checkRequest); this file only words it.
 import { existsSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { describeProblem, validateConfig, type ConfigProblem } from '../../core/config.js';
-import { ENGINE_KINDS, type EngineKind } from '../../core/engines.js';
-import { EXPERIMENT_IDS, findExperiment, type Experiment, type ExperimentRun, type HeldOut } from '../../core/experiments.js';
+import { DEFAULT_CONFIG } from '../../core/config.js';
+import { EXPERIMENT_IDS, findExperiment, type Experiment, type ExperimentRun } from '../../core/experiments.js';
 import type { SingleNeuronConfig } from '../../core/singleNeuron.js';
-import type { CostName, InitName, MonitorName, TrainConfig } from '../../core/types.js';
-import { CLASS_COUNT, MNIST_INPUT_SIZE } from '../../data/mnist.js';
-import { configForRun, type RunRequest } from '../app/runSetup.js';
+import type { TrainConfig } from '../../core/types.js';
 import { UsageError } from '../app/errors.js';
-import type { TrainArgs } from './trainOptions.js';
-import { isWholeNumber, listTexts, parseNumber, parseNumberList } from '../app/values.js';
+import { describeRequestProblem, type FieldWords, type RequestField } from '../app/requestError.js';
+import { MNIST_SHAPE, checkRequest, configForRun, type RunRequest } from '../app/runRequest.js';
+import { isWholeNumber, lastText, listTexts, parseNumber, parseNumberList } from '../app/values.js';
+import { FLAG_OF_FIELD, TRAIN_FLAGS, argKey, type FlagKind, type FlagSpec, type TrainArgs } from './trainOptions.js';
+
+/** How the user wrote a field: the flag and its text, echoed in error messages. */
+export type TypedFields = Partial<Record<RequestField, { flag: string; text: string }>>;
 
 export interface TrainPlan {
   experiment?: Experiment;
@@ -20,10 +23,7 @@ export interface TrainPlan {
   /** 1-based index of `run` among the preset's runs. */
   variant: number;
   request: RunRequest;
-  /** --cost as given, which must agree with a --load file (sizes are checked through `typed`). */
-  costFlag?: string;
-  /** How each config field was written by the user, to echo it in error messages. */
-  typed: Partial<Record<keyof TrainConfig, { flag: string; text: string }>>;
+  typed: TypedFields;
   save?: string;
   test: boolean;
   failUnder?: number;
@@ -39,45 +39,10 @@ export interface NeuronPlan {
 
 const CUSTOM_RUN: ExperimentRun = { label: 'custom', config: {}, heldOut: 'validation' };
 
-/** The flag that sets each config field, for error messages about preset values too. */
-export const FLAG_OF_FIELD: Partial<Record<keyof TrainConfig, string>> = {
-  sizes: '--sizes',
-  cost: '--cost',
-  init: '--init',
-  eta: '--eta',
-  batchSize: '--batch',
-  epochs: '--epochs',
-  lambda: '--lambda',
-  l1: '--l1',
-  dropout: '--dropout',
-  momentum: '--momentum',
-  patience: '--patience',
-  minDelta: '--min-delta',
-  monitor: '--monitor',
-  schedule: '--schedule',
-  seed: '--seed',
-};
-
-type NumericField = 'eta' | 'batchSize' | 'epochs' | 'lambda' | 'l1' | 'dropout' | 'momentum' | 'patience' | 'minDelta' | 'seed';
-const NUMERIC_FLAGS: [NumericField, keyof TrainArgs, string][] = [
-  ['eta', 'eta', '--eta'],
-  ['batchSize', 'batch', '--batch'],
-  ['epochs', 'epochs', '--epochs'],
-  ['lambda', 'lambda', '--lambda'],
-  ['l1', 'l1', '--l1'],
-  ['dropout', 'dropout', '--dropout'],
-  ['momentum', 'momentum', '--momentum'],
-  ['patience', 'patience', '--patience'],
-  ['minDelta', 'minDelta', '--min-delta'],
-  ['seed', 'seed', '--seed'],
-];
+const FLAGS: readonly FlagSpec[] = TRAIN_FLAGS;
 
 /** Flags the single-neuron demo understands; any other given flag is rejected. */
-const NEURON_FLAGS = new Set<keyof TrainArgs>(['experiment', 'variant', 'epochs', 'json']);
-
-function kebab(key: string): string {
-  return `--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
-}
+const NEURON_FLAGS = FLAGS.filter((spec) => spec.neuron);
 
 /** Problems with the flags, one line each; collected so the user sees them all at once. */
 class Problems {
@@ -116,19 +81,13 @@ function chooseExperiment(args: TrainArgs, problems: Problems): { experiment?: E
   return { experiment, variant };
 }
 
-/** Every key of TrainArgs (camelCase, as yargs also provides), to tell flags from yargs' own keys. */
-const TRAIN_ARG_KEYS: Record<keyof TrainArgs, true> = {
-  sizes: true, hidden: true, cost: true, init: true, eta: true, batch: true, epochs: true, lambda: true, l1: true,
-  dropout: true, momentum: true, patience: true, minDelta: true, monitor: true, schedule: true, seed: true,
-  trainSize: true, validationSize: true, expand: true, dataDir: true, heldOut: true, engine: true, experiment: true,
-  variant: true, load: true, save: true, monitorTraining: true, test: true, failUnder: true, json: true,
-};
-
 function planNeuron(args: TrainArgs, experiment: Experiment, variant: number): NeuronPlan {
   const problems = new Problems();
-  for (const [key, given] of Object.entries(args)) {
-    if (key in TRAIN_ARG_KEYS && given !== undefined && !NEURON_FLAGS.has(key as keyof TrainArgs)) {
-      problems.lines.push(`${kebab(key)}: not used by --experiment ${experiment.id} (one neuron, not MNIST); it takes --epochs, --variant and --json`);
+  const takes = NEURON_FLAGS.filter((spec) => spec.flag !== 'experiment').map((spec) => `--${spec.flag}`);
+  const taken = `${takes.slice(0, -1).join(', ')} and ${takes.at(-1)}`;
+  for (const spec of FLAGS) {
+    if (args[argKey(spec)] !== undefined && !spec.neuron) {
+      problems.lines.push(`--${spec.flag}: not used by --experiment ${experiment.id} (one neuron, not MNIST); it takes ${taken}`);
     }
   }
   const epochs = wholeNumberFlag(problems, '--epochs', args.epochs);
@@ -138,44 +97,72 @@ function planNeuron(args: TrainArgs, experiment: Experiment, variant: number): N
   return { experiment, configs: chosen.map((c) => ({ ...c, epochs: epochs ?? c.epochs })), json: args.json ?? false };
 }
 
-function configOverrides(args: TrainArgs, problems: Problems, typed: TrainPlan['typed']): Partial<TrainConfig> {
-  const overrides: Partial<TrainConfig> = {};
-  for (const [field, key, flag] of NUMERIC_FLAGS) {
-    const text = args[key];
-    if (typeof text !== 'string') continue;
-    overrides[field] = parseNumber(text);
-    typed[field] = { flag, text };
+/** DEFAULT_CONFIG has every config field as a key (patience as undefined); the rest are request keys. */
+const isConfigField = (field: RequestField): field is keyof TrainConfig => field in DEFAULT_CONFIG;
+
+/** What the flags set, read through TRAIN_FLAGS: config overrides, request keys, and the text as typed. */
+interface ReadFlags {
+  overrides: Partial<TrainConfig>;
+  request: Partial<Pick<RunRequest, 'trainingSize' | 'validationSize' | 'heldOut' | 'engine' | 'expand' | 'dataDir' | 'loadFrom'>>;
+  typed: TypedFields;
+  /** The config fields a flag set. */
+  given: (keyof TrainConfig)[];
+}
+
+/** A single-valued flag's text as its field's value: numbers parsed (NaN if not a number), the rest as typed. */
+function fieldValue(kind: FlagKind, text: string): unknown {
+  if (kind === 'list') return parseNumberList(text);
+  if (kind === 'number' || kind === 'whole') return parseNumber(text);
+  return text;
+}
+
+function readFlags(args: TrainArgs, problems: Problems): ReadFlags {
+  const overrides: Record<string, unknown> = {};
+  const request: Record<string, unknown> = {};
+  const typed: TypedFields = {};
+  const given: (keyof TrainConfig)[] = [];
+  for (const spec of FLAGS) {
+    const arg = args[argKey(spec)];
+    if (arg === undefined || spec.field === undefined) continue;
+    const flag = `--${spec.flag}`;
+    let value: unknown;
+    if (spec.kind === 'boolean') {
+      value = arg;
+    } else if (spec.repeatable) {
+      // --hidden: MNIST-format data always has 784 inputs and 10 classes (checked again once loaded).
+      const texts = listTexts(arg);
+      const hidden = texts.map(parseNumber);
+      if (!hidden.every((n) => isWholeNumber(n, 1))) problems.add(flag, texts.join(','), 'whole numbers ≥ 1, e.g. 30 or 100,30');
+      value = [MNIST_SHAPE.inputSize, ...hidden, MNIST_SHAPE.classes];
+      typed[spec.field] = { flag, text: texts.join(',') };
+    } else {
+      const text = lastText(arg);
+      value = fieldValue(spec.kind, text);
+      if (spec.kind !== 'path') typed[spec.field] = { flag, text };
+    }
+    if (isConfigField(spec.field)) {
+      overrides[spec.field] = value;
+      given.push(spec.field);
+    } else {
+      request[spec.field] = value;
+    }
   }
-  if (args.sizes !== undefined) {
-    overrides.sizes = parseNumberList(args.sizes);
-    typed.sizes = { flag: '--sizes', text: args.sizes };
-  }
-  if (args.hidden !== undefined) {
-    const texts = listTexts(args.hidden);
-    const hidden = texts.map(parseNumber);
-    if (!hidden.every((n) => isWholeNumber(n, 1))) problems.add('--hidden', texts.join(','), 'whole numbers ≥ 1, e.g. 30 or 100,30');
-    // MNIST-format data always has 784 inputs and 10 classes; checked again once the data is loaded.
-    overrides.sizes = [MNIST_INPUT_SIZE, ...hidden, CLASS_COUNT];
-    typed.sizes = { flag: '--hidden', text: texts.join(',') };
-  }
-  if (args.cost !== undefined) overrides.cost = args.cost as CostName;
-  if (args.init !== undefined) overrides.init = args.init as InitName;
-  if (args.monitor !== undefined) overrides.monitor = args.monitor as MonitorName;
-  if (args.schedule !== undefined) overrides.schedule = args.schedule;
   if (args.monitorTraining !== undefined) {
     overrides.monitorTrainingCost = args.monitorTraining;
     overrides.monitorTrainingAccuracy = args.monitorTraining;
   }
   // The CI gate needs the accuracy it gates on.
   if (args.failUnder !== undefined) overrides.monitorValidationAccuracy = true;
-  return overrides;
+  return { overrides: overrides as Partial<TrainConfig>, request: request as ReadFlags['request'], typed, given };
 }
 
-/** One line for a config problem, naming the flag and echoing what the user typed. */
-export function describeConfigProblem(problem: ConfigProblem, typed: TrainPlan['typed']): string {
-  const given = typed[problem.field];
-  const flag = given?.flag ?? FLAG_OF_FIELD[problem.field] ?? problem.field;
-  return describeProblem(given ? { ...problem, value: given.text } : problem, flag);
+/** The CLI's words for a request field: the flag the user typed (echoing the text), else the flag that sets it. */
+export function flagWords(plan: Pick<TrainPlan, 'request' | 'typed'>): FieldWords {
+  return (field) => {
+    if (field === 'loadFrom') return { name: `--load ${plan.request.loadFrom}` };
+    const given = plan.typed[field];
+    return given ? { name: given.flag, typed: given.text } : { name: FLAG_OF_FIELD[field] ?? field };
+  };
 }
 
 function checkSavePath(problems: Problems, save: string | undefined): void {
@@ -200,21 +187,24 @@ export function planTraining(args: TrainArgs): Plan {
   }
   const run = experiment?.runs[variant - 1] ?? CUSTOM_RUN;
 
-  const typed: TrainPlan['typed'] = {};
-  const config = configForRun(run, configOverrides(args, problems, typed));
-  // The layer ends need the data; here the config is checked against its own ends.
-  const ends = { inputSize: config.sizes[0] ?? 0, classes: config.sizes.at(-1) ?? 0 };
-  for (const problem of validateConfig(config, ends)) {
-    if (problem.field === 'sizes' && typed.sizes?.flag === '--hidden') continue; // reported above
-    problems.lines.push(describeConfigProblem(problem, typed));
+  const flags = readFlags(args, problems);
+  const request: RunRequest = {
+    config: configForRun(run, flags.overrides),
+    heldOut: flags.request.heldOut ?? run.heldOut,
+    trainingSize: flags.request.trainingSize ?? run.trainingSize,
+    validationSize: flags.request.validationSize,
+    expand: flags.request.expand ?? run.expand,
+    dataDir: flags.request.dataDir,
+    loadFrom: flags.request.loadFrom,
+    given: flags.given,
+    engine: flags.request.engine,
+  };
+  const plan = { request, typed: flags.typed };
+  // The layer ends need the data (or the --load network): here they are checked only against themselves.
+  for (const problem of checkRequest(request)) {
+    if (problem.field === 'sizes' && flags.typed.sizes?.flag === '--hidden') continue; // reported above
+    problems.lines.push(describeRequestProblem(problem, flagWords(plan)));
   }
-
-  const trainingSize = wholeNumberFlag(problems, '--train-size', args.trainSize) ?? run.trainingSize;
-  const validationSize = wholeNumberFlag(problems, '--validation-size', args.validationSize);
-  const heldOut = (args.heldOut ?? run.heldOut) as HeldOut;
-  if (heldOut !== 'validation' && heldOut !== 'test') problems.add('--held-out', String(args.heldOut), 'one of validation, test');
-  const engine = (args.engine ?? 'auto') as EngineKind;
-  if (!ENGINE_KINDS.includes(engine)) problems.add('--engine', String(args.engine), `one of ${ENGINE_KINDS.join(', ')}`);
   let failUnder: number | undefined;
   if (args.failUnder !== undefined) {
     failUnder = parseNumber(args.failUnder);
@@ -225,26 +215,6 @@ export function planTraining(args: TrainArgs): Plan {
 
   return {
     kind: 'train',
-    plan: {
-      experiment,
-      run,
-      variant,
-      request: {
-        config,
-        heldOut,
-        trainingSize,
-        validationSize,
-        expand: args.expand ?? run.expand,
-        dataDir: args.dataDir,
-        loadFrom: args.load,
-        engine,
-      },
-      costFlag: args.cost,
-      typed,
-      save: args.save,
-      test: args.test ?? false,
-      failUnder,
-      json: args.json ?? false,
-    },
+    plan: { experiment, run, variant, ...plan, save: args.save, test: args.test ?? false, failUnder, json: args.json ?? false },
   };
 }

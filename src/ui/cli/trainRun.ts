@@ -1,60 +1,25 @@
-// One MNIST training run from a checked plan: load the data, finish the checks that need it,
-// build the trainer through prepareRun, report its events, then test, save and pick the exit code.
-import { describeProblem, validateConfig } from '../../core/config.js';
-import type { TrainConfig } from '../../core/types.js';
-import { DataError } from '../../data/errors.js';
-import { CLASS_COUNT } from '../../data/mnist.js';
+// One MNIST training run from a checked plan: prepareRun loads the data, checks the request
+// against it and builds the trainer (its problems worded by flag); then report the trainer's
+// events, test, save and pick the exit code.
 import { saveNetwork } from '../../data/modelFile.js';
-import { prepareRun, type PreparedRun } from '../app/runSetup.js';
-import { UsageError } from '../app/errors.js';
 import { EXIT } from '../app/exitCodes.js';
-import { guardRun, stopExitCode } from '../app/shutdown.js';
 import { percent } from '../app/format.js';
+import { inWords } from '../app/requestError.js';
+import { prepareRun, type PreparedRun } from '../app/runSetup.js';
+import { guardRun, stopExitCode } from '../app/shutdown.js';
 import { JsonReporter } from './output/jsonReporter.js';
 import { TtyProgress } from './output/progress.js';
 import type { Io, RunContext, RunReporter } from './output/reporter.js';
 import { TextReporter } from './output/textReporter.js';
-import { describeConfigProblem, type TrainPlan } from './trainPlan.js';
+import { flagWords, type TrainPlan } from './trainPlan.js';
 
-const SPLIT_FLAGS: Record<string, string> = { trainingSize: '--train-size', validationSize: '--validation-size' };
-
-/** prepareRun; a subset size beyond the data is reported by its flag, not as "(split)". */
-function prepare(plan: TrainPlan): PreparedRun {
+/** prepareRun, with a problem of the request (a size beyond the data, a --load mismatch) named by its flag. */
+export function prepareTraining(plan: TrainPlan): PreparedRun {
   try {
     return prepareRun(plan.request);
   } catch (error) {
-    const match = error instanceof DataError && error.file === '(split)' && /(\w+) (\S+) out of range; expected an integer (\d+)\.\.(\d+)/.exec(error.message);
-    if (match && SPLIT_FLAGS[match[1]!]) {
-      throw new UsageError(`${SPLIT_FLAGS[match[1]!]}: got ${match[2]}; must be a whole number ${match[3]}..${match[4]} for this data`);
-    }
-    throw error;
+    throw inWords(error, flagWords(plan));
   }
-}
-
-function sameList(a: readonly number[], b: readonly number[]): boolean {
-  return a.length === b.length && a.every((v, i) => v === b[i]);
-}
-
-/** Layer ends against the data, and a loaded network against the shape flags given with it. */
-function checkAgainstData(plan: TrainPlan, prepared: PreparedRun): void {
-  const dataShape = { inputSize: prepared.datasets.training.inputSize, classes: CLASS_COUNT };
-  const sizesProblems = (config: TrainConfig) => validateConfig(config, dataShape).filter((p) => p.field === 'sizes');
-  const lines: string[] = [];
-  const loadFrom = plan.request.loadFrom;
-  if (loadFrom === undefined) {
-    lines.push(...sizesProblems(prepared.config).map((p) => describeConfigProblem(p, plan.typed)));
-  } else {
-    const loaded = prepared.config;
-    const sizesFlag = plan.typed.sizes;
-    if (sizesFlag && !sameList(plan.request.config.sizes, loaded.sizes)) {
-      lines.push(`${sizesFlag.flag}: got ${sizesFlag.text}; must match the sizes ${loaded.sizes.join(',')} of --load ${loadFrom} (or be left out)`);
-    }
-    if (plan.costFlag !== undefined && plan.costFlag !== loaded.cost) {
-      lines.push(`--cost: got ${plan.costFlag}; must match the cost ${loaded.cost} of --load ${loadFrom} (or be left out)`);
-    }
-    lines.push(...sizesProblems(loaded).map((p) => describeProblem(p, `--load ${loadFrom}`)));
-  }
-  if (lines.length > 0) throw new UsageError(lines.join('\n'));
 }
 
 function makeReporter(plan: TrainPlan, io: Io, context: RunContext, epochs: number): RunReporter {
@@ -67,9 +32,8 @@ export async function runTraining(plan: TrainPlan, io: Io, version: string): Pro
   const controller = new AbortController();
   const stopListening = guardRun(controller, io.stderr);
   try {
-    const prepared = prepare(plan);
+    const prepared = prepareTraining(plan);
     const { trainer, datasets } = prepared;
-    checkAgainstData(plan, prepared);
 
     const context: RunContext = {
       version,

@@ -1,12 +1,11 @@
 // Runs one task headless, through the shared run setup (configForRun / prepareRun), and keeps what
 // the report needs: per-epoch curves, the done event and the recorded events.
-import { describeProblem, validateConfig } from '../../core/config.js';
 import { findExperiment, type HeldOut } from '../../core/experiments.js';
 import type { DoneEvent, EpochMetrics, TrainerEvent } from '../../core/types.js';
 import { loadDatasets, type Datasets } from '../../data/load.js';
-import { CLASS_COUNT } from '../../data/mnist.js';
 import { subset } from '../../data/split.js';
-import { configForRun, prepareRun } from '../app/runSetup.js';
+import { RequestError, describeRequestProblem } from '../app/requestError.js';
+import { configForRun, prepareRun, type PreparedRun, type RunRequest } from '../app/runSetup.js';
 import type { CurveMetric } from './bookReference.js';
 import type { RunSettings, RunTask } from './plan.js';
 
@@ -76,22 +75,23 @@ export async function executeRun(
   const experiment = findExperiment(task.experimentId);
   const run = experiment?.runs[task.runIndex];
   if (!experiment || !run) throw new Error(`no run ${task.runIndex} in experiment ${task.experimentId}`);
-  const config = configForRun(run, task.settings.overrides);
   const datasets = data.get(task.settings);
-  const problems = validateConfig(config, { inputSize: datasets.training.inputSize, classes: CLASS_COUNT });
-  if (problems.length > 0) throw new Error(`${task.key}: ${describeProblem(problems[0]!)}`);
-
-  const prepared = prepareRun(
-    {
-      config,
-      heldOut: run.heldOut,
-      trainingSize: task.settings.trainingSize,
-      validationSize: task.settings.validationSize,
-      expand: task.settings.expand,
-      engine: task.engine,
-    },
-    datasets,
-  );
+  const request: RunRequest = {
+    config: configForRun(run, task.settings.overrides),
+    heldOut: run.heldOut,
+    trainingSize: task.settings.trainingSize,
+    validationSize: task.settings.validationSize,
+    expand: task.settings.expand,
+    engine: task.engine,
+  };
+  let prepared: PreparedRun;
+  try {
+    prepared = prepareRun(request, datasets);
+  } catch (error) {
+    // A preset's own problem (a bug, not user input): named by the task and the config field.
+    if (error instanceof RequestError) throw new Error(`${task.key}: ${describeRequestProblem(error.problems[0]!)}`);
+    throw error;
+  }
   const curves: Record<CurveMetric, number[]> = { trainingCost: [], trainingAccuracy: [], validationCost: [], validationAccuracy: [] };
   const events: RecordedEvent[] = [];
   let evaluation: Extract<TrainerEvent, { type: 'evaluation' }> | undefined;

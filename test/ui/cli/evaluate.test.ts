@@ -1,5 +1,6 @@
 // `netdash evaluate` on a network written by hand in the book's network2.py format, checked
-// against accuracy and cost computed here from the raw MNIST label files.
+// against accuracy and cost computed here from the raw MNIST label files. Bad arguments and
+// files: evaluateArgs.test.ts (in-process) and badInput.test.ts (spawned smoke tests).
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -70,26 +71,5 @@ describe('evaluate', () => {
     const text = await runCli(['evaluate', bookFile, '--on', 'test']);
     expect(text.code).toBe(0);
     expect(text.stdout).toContain(`accuracy ${(want.accuracy * 100).toFixed(2)}% (${want.correct}/10000)`);
-  });
-
-  it('rejects malformed, missing and mismatched files with exit 2 and one line', async () => {
-    const broken = join(folder, 'broken.json');
-    const network = constantNetwork();
-    network.weights[1]![3] = [1, 2]; // a row of 2 numbers where 10 are needed
-    writeFileSync(broken, JSON.stringify(network));
-    const tiny = join(folder, 'tiny.json');
-    writeFileSync(tiny, JSON.stringify({ sizes: [1, 10], weights: [Array.from({ length: 10 }, () => [0])], biases: [Array.from({ length: 10 }, () => [0])], cost: 'QuadraticCost' }));
-    const cases: [string[], string][] = [
-      [[broken], `netdash: ${broken}: not a network2.py network file: weights of layer 2, row 3 must have 10 numbers\n`],
-      [[join(folder, 'none.json')], `netdash: ${join(folder, 'none.json')}: file not found\n`],
-      [[tiny], `netdash: ${tiny}: got 1,10; must be a list starting with the data's 784 inputs\n`],
-      [[bookFile, '--on', 'training'], 'netdash: --on: got training; must be one of validation, test\n'],
-    ];
-    for (const [args, message] of cases) {
-      const result = await runCli(['evaluate', ...args, '--json']);
-      expect(result.code).toBe(2);
-      expect(result.stdout).toBe('');
-      expect(result.stderr).toBe(message);
-    }
   });
 });

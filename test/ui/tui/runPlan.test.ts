@@ -1,7 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findExperiment } from '../../../src/core/experiments.js';
-import { CUSTOM_EXPERIMENT, buildPlan, fieldsVaryingAcrossRuns, initialForm } from '../../../src/ui/tui/settings/runPlan.js';
+import { CUSTOM_EXPERIMENT, buildPlan, fieldsVaryingAcrossRuns, initialForm, prepareDashboardRun } from '../../../src/ui/tui/settings/runPlan.js';
 import { cycleField, deleteFromField, displayValue, typeIntoField, type FormValues } from '../../../src/ui/tui/settings/settingsForm.js';
+import { makeTempDir, writeTinyMnist, type TempDir } from '../../data/idxFixtures.js';
 
 const eta = findExperiment('eta')!;
 
@@ -101,5 +102,22 @@ describe('buildPlan', () => {
     const { plan } = buildPlan(moreData, initial, initial);
     expect(plan!.bySize).toBe(true);
     expect(plan!.runs.map((run) => run.trainingSize)).toEqual([100, 200, 500, 1000, 2000, 5000, 10000, 20000, 50000]);
+  });
+});
+
+describe('prepareDashboardRun', () => {
+  let dir: TempDir;
+  beforeAll(() => {
+    dir = makeTempDir();
+    writeTinyMnist(dir, 12, 4); // 10 training images, 2 validation
+  });
+  afterAll(() => dir.remove());
+
+  it("words a problem found against the data with the form's labels", () => {
+    const initial = initialForm(CUSTOM_EXPERIMENT);
+    const { plan } = buildPlan(CUSTOM_EXPERIMENT, initial, edit(edit(initial, 'trainingSize', '11'), 'epochs', '1'), { dataDir: dir.path });
+    const request = plan!.runs[0]!.request;
+    expect(() => prepareDashboardRun(request)).toThrow(/^training size: got 11; must be a whole number 1\.\.10 for this data$/);
+    expect(prepareDashboardRun({ ...request, trainingSize: 10 }).datasets.training.count).toBe(10);
   });
 });

@@ -9,10 +9,9 @@ import type { TrainerEvent } from '../../../core/types.js';
 import type { Datasets } from '../../../data/load.js';
 import { saveNetwork } from '../../../data/modelFile.js';
 import { firstLine } from '../../app/errors.js';
-import { prepareRun } from '../../app/runSetup.js';
 import { dashboardReducer, initialDashboardState, type DashboardAction, type DashboardState } from './dashboardReducer.js';
 import type { SessionRun } from './dashboardSelectors.js';
-import type { RunPlan } from '../settings/runPlan.js';
+import { prepareDashboardRun, type RunPlan } from '../settings/runPlan.js';
 
 const UI_FLUSH_MS = 200;
 /** Lets "loading…" reach the screen before the synchronous data load blocks the thread. */
@@ -88,7 +87,7 @@ export function useTrainer(
         if (abort.signal.aborted) break;
         const { trainingSize, validationSize, expand, dataDir } = run.request;
         const key = JSON.stringify([trainingSize, validationSize, expand, dataDir]);
-        const prepared = prepareRun(run.request, key === datasetsKey ? datasets : undefined);
+        const prepared = prepareDashboardRun(run.request, key === datasetsKey ? datasets : undefined);
         datasets = prepared.datasets;
         datasetsKey = key;
         trainerRef.current = prepared.trainer;

@@ -1,11 +1,13 @@
 // From a menu choice and the settings form to the list of runs the dashboard will train, one
-// after the other. Configs come only from configForRun and are checked with validateConfig; the
-// runs themselves are built later by prepareRun (useTrainer).
-import { describeProblem, validateConfig } from '../../../core/config.js';
+// after the other. Configs come only from configForRun and requests are checked by the app layer
+// (checkRequest), its problems worded with the form's labels; the runs themselves are built later
+// by prepareDashboardRun (useTrainer).
 import type { BookCurveRef, Experiment, ExperimentRun, HeldOut } from '../../../core/experiments.js';
 import type { TrainConfig } from '../../../core/types.js';
-import { CLASS_COUNT, MNIST_INPUT_SIZE } from '../../../data/mnist.js';
-import { configForRun, type RunRequest } from '../../app/runSetup.js';
+import type { Datasets } from '../../../data/load.js';
+import { describeRequestProblem, inWords, type FieldWords, type RequestField } from '../../app/requestError.js';
+import { MNIST_SHAPE, checkRequest, configForRun, type RunRequest } from '../../app/runRequest.js';
+import { prepareRun, type PreparedRun } from '../../app/runSetup.js';
 import {
   FIELDS,
   changedKeys,
@@ -90,6 +92,23 @@ export function fieldsVaryingAcrossRuns(experiment: Experiment, options: PlanOpt
 
 let nextPlanId = 1;
 
+/** The form field a request problem belongs to (the sizes field for keys the form does not show). */
+function formKeyOf(field: RequestField): FormKey {
+  return FIELDS.some((f) => f.key === field) ? (field as FormKey) : 'sizes';
+}
+
+/** The form's words: a field's label. */
+const labelWords: FieldWords = (field) => ({ name: fieldSpec(formKeyOf(field)).label });
+
+/** prepareRun, with a problem found against the data (a training size beyond a small folder) worded by label. */
+export function prepareDashboardRun(request: RunRequest, datasets?: Datasets): PreparedRun {
+  try {
+    return prepareRun(request, datasets);
+  } catch (error) {
+    throw inWords(error, labelWords);
+  }
+}
+
 export type PlanResult = { plan: RunPlan; problems: [] } | { plan?: undefined; problems: FormProblem[] };
 
 /**
@@ -109,29 +128,29 @@ export function buildPlan(
   const problems: FormProblem[] = [];
   const seen = new Set<string>();
   const runs = experiment.runs.map((run): PlannedRun => {
-    const config = configForRun(run, { ...options.presetOverrides, ...parsed.overrides });
-    for (const problem of validateConfig(config, { inputSize: MNIST_INPUT_SIZE, classes: CLASS_COUNT })) {
-      const key = (FIELDS.some((f) => f.key === problem.field) ? problem.field : 'sizes') as FormKey;
-      const text = describeProblem(problem, fieldSpec(key).label);
-      if (!seen.has(text)) problems.push({ key, text });
-      seen.add(text);
-    }
     const trainingSize = cappedSize(
       'trainingSize' in parsed.extras ? parsed.extras.trainingSize : run.trainingSize,
       options.dataOptions?.trainingSize,
     );
+    const request: RunRequest = {
+      config: configForRun(run, { ...options.presetOverrides, ...parsed.overrides }),
+      heldOut: parsed.extras.heldOut ?? run.heldOut,
+      trainingSize,
+      validationSize: options.dataOptions?.validationSize,
+      expand: parsed.extras.expand ?? run.expand ?? false,
+      dataDir: options.dataDir,
+      yieldEveryMs: YIELD_EVERY_MS,
+    };
+    // Any MNIST-format folder has 784 inputs and 10 classes; checked again once loaded.
+    for (const problem of checkRequest(request, MNIST_SHAPE)) {
+      const text = describeRequestProblem(problem, labelWords);
+      if (!seen.has(text)) problems.push({ key: formKeyOf(problem.field), text });
+      seen.add(text);
+    }
     const changes = changed.map((key) => `${fieldSpec(key).label}=${current[key] || fieldSpec(key).blank}`);
     return {
       label: changes.length > 0 ? `${run.label} (${changes.join(', ')})` : run.label,
-      request: {
-        config,
-        heldOut: parsed.extras.heldOut ?? run.heldOut,
-        trainingSize,
-        validationSize: options.dataOptions?.validationSize,
-        expand: parsed.extras.expand ?? run.expand ?? false,
-        dataDir: options.dataDir,
-        yieldEveryMs: YIELD_EVERY_MS,
-      },
+      request,
       bookCurve: run.bookCurve,
       trainingSize: trainingSize ?? FULL_TRAINING_SIZE,
     };

@@ -1,7 +1,9 @@
 // The settings screen's form, as pure functions: every core option plus the data options, held as
 // the text the user edits, cycled with ←/→ and parsed back into config overrides with one-line
-// problems. Validation of the resulting config is validateConfig's job (see runPlan.ts).
-import type { HeldOut } from '../../../core/experiments.js';
+// problems. Checking the resulting request is the app layer's job (checkRequest, see runPlan.ts).
+import { INIT_NAMES, MONITOR_NAMES } from '../../../core/config.js';
+import { COST_NAMES } from '../../../core/costs.js';
+import { HELD_OUT_NAMES, type HeldOut } from '../../../core/experiments.js';
 import type { TrainConfig } from '../../../core/types.js';
 import { plain } from '../../app/format.js';
 
@@ -60,8 +62,8 @@ const OFF = 'off';
 
 export const FIELDS: readonly FieldSpec[] = [
   { key: 'sizes', label: 'sizes', kind: 'sizes' },
-  { key: 'cost', label: 'cost', kind: 'choice', choices: ['quadratic', 'cross-entropy', 'log-likelihood'] },
-  { key: 'init', label: 'init', kind: 'choice', choices: ['default', 'large'] },
+  { key: 'cost', label: 'cost', kind: 'choice', choices: COST_NAMES },
+  { key: 'init', label: 'init', kind: 'choice', choices: INIT_NAMES },
   { key: 'eta', label: 'η (eta)', kind: 'number' },
   { key: 'batchSize', label: 'mini-batch', kind: 'integer' },
   { key: 'epochs', label: 'epochs', kind: 'integer' },
@@ -71,11 +73,11 @@ export const FIELDS: readonly FieldSpec[] = [
   { key: 'momentum', label: 'momentum μ', kind: 'number' },
   { key: 'patience', label: 'patience', kind: 'optional-integer', blank: 'off' },
   { key: 'minDelta', label: 'min-delta', kind: 'number' },
-  { key: 'monitor', label: 'monitor', kind: 'choice', choices: ['val-accuracy', 'val-cost'] },
+  { key: 'monitor', label: 'monitor', kind: 'choice', choices: MONITOR_NAMES },
   { key: 'schedule', label: 'η schedule', kind: 'toggle' },
   { key: 'trainingSize', label: 'training size', kind: 'optional-integer', blank: 'all 50,000' },
   { key: 'expand', label: 'expand ×5', kind: 'toggle' },
-  { key: 'heldOut', label: 'held-out set', kind: 'choice', choices: ['validation', 'test'] },
+  { key: 'heldOut', label: 'held-out set', kind: 'choice', choices: HELD_OUT_NAMES },
   { key: 'seed', label: 'seed', kind: 'integer' },
   { key: 'monitorTrainingCost', label: 'train cost', kind: 'toggle' },
   { key: 'monitorTrainingAccuracy', label: 'train acc.', kind: 'toggle' },
