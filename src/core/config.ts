@@ -1,15 +1,7 @@
 // Defaults and validation of a training config, shared by the CLI and the TUI so both reject
 // the same bad values with the same words.
 import { COST_NAMES } from './costs.js';
-import type { TrainConfig } from './types.js';
-
-/** The weight initializations (Network.initialize): N(0, 1/n_in) weights, or the book's "large" N(0, 1). */
-export const INIT_NAMES = ['default', 'large'] as const;
-export type InitName = (typeof INIT_NAMES)[number];
-
-/** The metrics early stopping, the schedule and "best epoch" can watch. */
-export const MONITOR_NAMES = ['val-accuracy', 'val-cost'] as const;
-export type MonitorName = (typeof MONITOR_NAMES)[number];
+import { INIT_NAMES, MONITOR_NAMES, type TrainConfig } from './types.js';
 
 export const DEFAULT_CONFIG: TrainConfig = {
   sizes: [784, 30, 10],

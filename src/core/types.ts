@@ -1,6 +1,5 @@
 // The shared vocabulary of the core: what a run is configured with, what data it consumes
 // and which events it emits. The UI and CLI depend on these types, never on internals.
-import type { InitName, MonitorName } from './config.js';
 import type { CostName } from './costs.js';
 
 /** A labelled set of images, pixels kept as bytes (scaled by 1/255 only when a batch is formed). */
@@ -15,8 +14,16 @@ export interface Examples {
   readonly labels: Uint8Array;
 }
 
-// The names themselves are listed once, beside what they name (COSTS, INIT_NAMES, MONITOR_NAMES).
-export type { CostName, InitName, MonitorName };
+// Cost names are listed once, beside the costs (COSTS in costs.ts).
+export type { CostName };
+
+/** The weight initializations (Network.initialize): N(0, 1/n_in) weights, or the book's "large" N(0, 1). */
+export const INIT_NAMES = ['default', 'large'] as const;
+export type InitName = (typeof INIT_NAMES)[number];
+
+/** The metrics early stopping, the schedule and "best epoch" can watch. */
+export const MONITOR_NAMES = ['val-accuracy', 'val-cost'] as const;
+export type MonitorName = (typeof MONITOR_NAMES)[number];
 
 /** Everything that shapes one training run; the book's notation where it has one. */
 export interface TrainConfig {

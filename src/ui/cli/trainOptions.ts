@@ -4,7 +4,8 @@
 // undefined, so `--experiment` presets are overridden only by what was actually given; defaults
 // come from DEFAULT_CONFIG (shown in the help text).
 import type { Argv, Options } from 'yargs';
-import { DEFAULT_CONFIG, INIT_NAMES, MONITOR_NAMES } from '../../core/config.js';
+import { DEFAULT_CONFIG } from '../../core/config.js';
+import { INIT_NAMES, MONITOR_NAMES } from '../../core/types.js';
 import { COST_NAMES } from '../../core/costs.js';
 import { ENGINE_KINDS } from '../../core/engines.js';
 import { EXPERIMENT_IDS, HELD_OUT_NAMES } from '../../core/experiments.js';

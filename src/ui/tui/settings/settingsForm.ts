@@ -1,7 +1,7 @@
 // The settings screen's form, as pure functions: every core option plus the data options, held as
 // the text the user edits, cycled with ←/→ and parsed back into config overrides with one-line
 // problems. Checking the resulting request is the app layer's job (checkRequest, see runPlan.ts).
-import { INIT_NAMES, MONITOR_NAMES } from '../../../core/config.js';
+import { INIT_NAMES, MONITOR_NAMES } from '../../../core/types.js';
 import { COST_NAMES } from '../../../core/costs.js';
 import { HELD_OUT_NAMES, type HeldOut } from '../../../core/experiments.js';
 import type { TrainConfig } from '../../../core/types.js';
