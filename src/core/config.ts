@@ -1,7 +1,11 @@
 // Defaults and validation of a training config, shared by the CLI and the TUI so both reject
 // the same bad values with the same words.
 import { COST_NAMES } from './costs.js';
+import { MAX_PARAMETERS, parameterCount } from './network.js';
 import { INIT_NAMES, MONITOR_NAMES, type TrainConfig } from './types.js';
+
+/** The largest seed: the random generators keep 32 bits of state. */
+export const MAX_SEED = 2 ** 32 - 1;
 
 export const DEFAULT_CONFIG: TrainConfig = {
   sizes: [784, 30, 10],
@@ -64,6 +68,12 @@ export function validateConfig(config: TrainConfig, data: { inputSize: number; c
   if (problems.length === 0) {
     check(config.sizes[0] === data.inputSize, 'sizes', `a list starting with the data's ${data.inputSize} inputs`);
     check(config.sizes.at(-1) === data.classes, 'sizes', `a list ending with the data's ${data.classes} classes`);
+    const parameters = parameterCount(config.sizes);
+    check(
+      parameters <= MAX_PARAMETERS,
+      'sizes',
+      `layers with at most ${MAX_PARAMETERS.toLocaleString('en-US')} weights and biases in all (these have ${parameters.toLocaleString('en-US')})`,
+    );
   }
   const oneOf = (names: readonly string[], value: unknown) => names.includes(value as string);
   check(oneOf(COST_NAMES, config.cost), 'cost', `one of ${COST_NAMES.join(', ')}`);
@@ -79,7 +89,8 @@ export function validateConfig(config: TrainConfig, data: { inputSize: number; c
   check(typeof config.minDelta === 'number' && config.minDelta >= 0 && Number.isFinite(config.minDelta), 'minDelta', 'a number ≥ 0');
   check(oneOf(MONITOR_NAMES, config.monitor), 'monitor', `one of ${MONITOR_NAMES.join(', ')}`);
   check(!config.schedule || config.patience !== undefined, 'schedule', 'used with a patience (the plateau length)');
-  check(Number.isInteger(config.seed), 'seed', 'a whole number');
+  // The generators take 32-bit seeds: outside 0..2³²−1 two seeds would give the same run.
+  check(isWhole(config.seed, 0) && config.seed <= MAX_SEED, 'seed', `a whole number 0..${MAX_SEED}`);
   return problems;
 }
 

@@ -43,8 +43,9 @@ interface RunState {
   readonly tracker: BestTracker;
   readonly callbacks: CallbackList;
   epochsRun: number;
-  /** Parameters after the last epoch that stayed finite. */
+  /** Parameters after the last epoch that stayed finite, and that epoch (0: the starting point). */
   lastGood: Gradients;
+  lastGoodEpoch: number;
   /** Metrics of the last finite epoch. */
   final: EpochMetrics;
   /** Metrics of the best epoch by the monitored metric (undefined until it improves once). */
@@ -160,6 +161,7 @@ export class Trainer {
       tracker,
       callbacks,
       epochsRun: 0,
+      lastGoodEpoch: 0,
       lastGood: this.network.snapshot(),
       final: {},
     };
@@ -206,6 +208,7 @@ export class Trainer {
   private diverged(metrics: EpochMetrics, run: RunState): boolean {
     if (this.network.hasFiniteParameters() && Object.values(metrics).every((v) => Number.isFinite(v))) {
       run.lastGood = this.network.snapshot();
+      run.lastGoodEpoch = run.epochsRun;
       return false;
     }
     this.network.restore(run.lastGood);
@@ -221,7 +224,7 @@ export class Trainer {
       type: 'done',
       reason,
       epochs: run.epochsRun,
-      bestEpoch: run.best ? run.tracker.current.bestEpoch : run.epochsRun,
+      bestEpoch: run.best ? run.tracker.current.bestEpoch : run.lastGoodEpoch,
       best: run.best ?? final,
       final,
       seconds: (now() - run.startedAt) / 1000,

@@ -131,6 +131,7 @@ export interface DoneEvent {
   reason: StopReason;
   /** Epochs actually run. */
   epochs: number;
+  /** The epoch whose weights the network ends with: the best one, else the last finite one (0: none, e.g. diverged in epoch 1). */
   bestEpoch: number;
   best: EpochMetrics;
   /**

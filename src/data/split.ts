@@ -63,7 +63,7 @@ export function bookSplit(raw: { train: Examples; test: Examples }, options: Boo
   const trainingSize = options.trainingSize ?? validationStart;
   checkSize('trainingSize', trainingSize, 1, validationStart);
   const validationSize = options.validationSize ?? validationAvailable;
-  checkSize('validationSize', validationSize, 0, validationAvailable);
+  checkSize('validationSize', validationSize, 1, validationAvailable);
 
   return {
     training: subset(raw.train, 0, trainingSize),

@@ -82,7 +82,7 @@ describe('bookSplit on the embedded set', () => {
       throw new Error('expected a SplitSizeError');
     };
     expect(fields({ trainingSize: 50_001 })).toEqual({ option: 'trainingSize', value: 50_001, min: 1, max: 50_000 });
-    expect(fields({ validationSize: 10_001 })).toEqual({ option: 'validationSize', value: 10_001, min: 0, max: 10_000 });
+    expect(fields({ validationSize: 10_001 })).toEqual({ option: 'validationSize', value: 10_001, min: 1, max: 10_000 });
   });
 });
 

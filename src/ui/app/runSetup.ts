@@ -50,7 +50,8 @@ function loadData(request: RunRequest): Datasets {
 export function prepareRun(request: RunRequest, datasets?: Datasets): PreparedRun {
   throwIfAny(checkRequest(request));
   const data = datasets ?? loadData(request);
-  const network = request.loadFrom ? loadNetwork(request.loadFrom) : undefined;
+  // An empty name is a mistake, not "no file": loadNetwork refuses it in one line.
+  const network = request.loadFrom !== undefined ? loadNetwork(request.loadFrom) : undefined;
   const { config, problems } = checkAgainstData(request, { inputSize: data.training.inputSize, classes: CLASS_COUNT }, network);
   throwIfAny(problems);
   const heldOut = request.heldOut === 'test' ? data.test : data.validation;

@@ -7,7 +7,10 @@ import { packageVersion } from './version.js';
 /** Every command name, for the "see netdash <command> --help" hint. */
 export const COMMAND_NAMES: readonly string[] = ['train', 'experiments', 'evaluate', 'reproduce', 'bench'];
 
-/** A switch's value must be true or false (yargs reads `--json=yes` as false); words after `--` are not taken. */
+/**
+ * What yargs would misread: a switch's value must be true or false (yargs reads `--json=yes` as false),
+ * words after `--` are not taken, and '-' (standard input) is not read.
+ */
 export function rawArgumentProblems(args: readonly string[], switches: ReadonlySet<string>): string[] {
   const problems: string[] = [];
   const end = args.indexOf('--');
@@ -15,6 +18,8 @@ export function rawArgumentProblems(args: readonly string[], switches: ReadonlyS
     problems.push(`--: got ${args.slice(end + 1).join(' ')}; netdash takes no arguments after --`);
   }
   for (const arg of end >= 0 ? args.slice(0, end) : args) {
+    // yargs hands a lone '-' over as an empty string; no netdash command reads standard input.
+    if (arg === '-') problems.push('-: standard input is not read by netdash; expected a file path');
     const match = /^--(?:no-)?([^=]+)=(.*)$/s.exec(arg);
     if (match && switches.has(match[1]!) && !['true', 'false'].includes(match[2]!)) {
       problems.push(`--${match[1]}: got ${match[2]}; a switch takes no value (or =true, =false)`);

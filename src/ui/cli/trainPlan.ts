@@ -1,8 +1,7 @@
 // From `netdash train` flags to a run request: the preset (if any), the user's flags on top (read
 // through TRAIN_FLAGS), and every problem that can be found before loading data, each named by its
 // flag. The request itself is checked by the app layer (checkRequest); this file only words it.
-import { existsSync, statSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { saveTargetProblem } from '../../data/files.js';
 import { DEFAULT_CONFIG } from '../../core/config.js';
 import { EXPERIMENT_IDS, findExperiment, type Experiment, type ExperimentRun } from '../../core/experiments.js';
 import type { SingleNeuronConfig } from '../../core/singleNeuron.js';
@@ -165,14 +164,10 @@ export function flagWords(plan: Pick<TrainPlan, 'request' | 'typed'>): FieldWord
   };
 }
 
+/** A bad --save destination is found now, not after the whole run. */
 function checkSavePath(problems: Problems, save: string | undefined): void {
-  if (save === undefined) return;
-  const folder = dirname(save);
-  if (!existsSync(folder) || !statSync(folder).isDirectory()) {
-    problems.lines.push(`--save: got ${save}; folder ${folder} does not exist`);
-  } else if (existsSync(save) && statSync(save).isDirectory()) {
-    problems.lines.push(`--save: got ${save}; must be a file path, not a folder`);
-  }
+  const problem = save === undefined ? undefined : saveTargetProblem(save);
+  if (problem) problems.lines.push(`--save: got ${save === '' ? "''" : save}; ${problem}`);
 }
 
 export type Plan = { kind: 'train'; plan: TrainPlan } | { kind: 'neuron'; plan: NeuronPlan };
@@ -199,10 +194,20 @@ export function planTraining(args: TrainArgs): Plan {
     given: flags.given,
     engine: flags.request.engine,
   };
+  if (args.load !== undefined) {
+    // A loaded network brings its own weights: nothing is initialised, and a preset's layer sizes
+    // (its label says e.g. "100 hidden") must be the network's.
+    if (args.init !== undefined) problems.add('--init', args.init, 'left out with --load (the loaded weights are the start; nothing is initialised)');
+    if (experiment && run.config.sizes && !flags.typed.sizes) {
+      flags.given.push('sizes');
+      flags.typed.sizes = { flag: `--experiment ${experiment.id}`, text: run.config.sizes.join(',') };
+    }
+  }
   const plan = { request, typed: flags.typed };
   // The layer ends need the data (or the --load network): here they are checked only against themselves.
   for (const problem of checkRequest(request)) {
-    if (problem.field === 'sizes' && flags.typed.sizes?.flag === '--hidden') continue; // reported above
+    // --hidden values that are not whole numbers were reported above, by that flag.
+    if (problem.field === 'sizes' && flags.typed.sizes?.flag === '--hidden' && problems.lines.some((l) => l.startsWith('--hidden:'))) continue;
     problems.lines.push(describeRequestProblem(problem, flagWords(plan)));
   }
   let failUnder: number | undefined;
@@ -211,6 +216,7 @@ export function planTraining(args: TrainArgs): Plan {
     if (!(failUnder >= 0 && failUnder <= 1)) problems.add('--fail-under', args.failUnder, 'an accuracy fraction in [0, 1], e.g. 0.9');
   }
   checkSavePath(problems, args.save);
+  if (args.load === '') problems.add('--load', "''", 'the path of a saved network, not empty');
   problems.throwIfAny();
 
   return {

@@ -59,8 +59,9 @@ export async function runTraining(plan: TrainPlan, io: Io, version: string): Pro
     const interrupted = controller.signal.aborted;
     // After Ctrl-C the user wants out: no 10,000-image test pass then.
     const testAccuracy = plan.test && !interrupted ? trainer.evaluate(datasets.test, false).accuracy : undefined;
-    // Ctrl-C before the first epoch ended: nothing trained, so an existing file is not overwritten.
-    const save = interrupted && done.epochs === 0 ? undefined : plan.save;
+    // No epoch ended with finite weights (Ctrl-C before the first, or diverged in it): the network is
+    // the untrained start, so nothing is saved and an existing file is not overwritten.
+    const save = done.bestEpoch === 0 ? undefined : plan.save;
     // A failed save still ends the output with its summary (the NDJSON stream with `done`).
     let saveError: unknown;
     try {
@@ -73,7 +74,8 @@ export async function runTraining(plan: TrainPlan, io: Io, version: string): Pro
 
     if (interrupted) return stopExitCode() ?? EXIT.interrupted;
     if (done.reason === 'diverged') {
-      io.stderr.write(`netdash: training diverged in epoch ${done.epochs} (NaN or infinite cost); try a smaller --eta\n`);
+      const kept = done.bestEpoch === 0 ? 'nothing saved' : `the weights of epoch ${done.bestEpoch} kept`;
+      io.stderr.write(`netdash: training diverged in epoch ${done.epochs} (NaN or infinite cost; ${kept}); try a smaller --eta\n`);
       return EXIT.failed;
     }
     if (plan.failUnder !== undefined && !(bestAccuracy !== undefined && bestAccuracy >= plan.failUnder)) {

@@ -15,6 +15,8 @@ describe('rawArgumentProblems', () => {
     [['train', '--schedule='], [noValue('schedule', '')]],
     [['train', '--epochs', '1', '--', 'more', 'words'], ['--: got more words; netdash takes no arguments after --']],
     [['train', '--'], []],
+    [['evaluate', '-'], ['-: standard input is not read by netdash; expected a file path']],
+    [['train', '--load', '-'], ['-: standard input is not read by netdash; expected a file path']],
   ])('%j → %j', (args, problems) => {
     expect(rawArgumentProblems(args, SWITCHES)).toEqual(problems);
   });

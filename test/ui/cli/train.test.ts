@@ -1,11 +1,11 @@
 // `netdash train` as CI runs it: the --json event stream, the plain-text output for pipes, presets
 // with overriding flags, stop reasons and their exit codes, saving and continuing.
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadNetwork } from '../../../src/data/modelFile.js';
-import { QUICK, ROOT, ensureBuilt, jsonLines, runCli } from './cliHarness.js';
+import { QUICK, ROOT, ensureBuilt, finished, jsonLines, runCli, startCli } from './cliHarness.js';
 
 let folder: string;
 beforeAll(async () => {
@@ -102,11 +102,15 @@ describe('train --json', () => {
     expect(jsonLines(result.stdout).at(-1)).toMatchObject({ type: 'done', reason: 'early-stop', epochs: 2, bestEpoch: 1 });
   });
 
-  it('a diverged run exits 1 with one line on stderr', async () => {
-    const result = await runCli(['train', ...QUICK, '--epochs', '3', '--eta', '1e308', '--json']);
+  it('a run that diverges in its first epoch exits 1, reports no best epoch and saves nothing', async () => {
+    const save = join(folder, 'diverged.json');
+    const result = await runCli(['train', ...QUICK, '--epochs', '3', '--eta', '1e308', '--save', save, '--json']);
     expect(result.code).toBe(1);
-    expect(jsonLines(result.stdout).at(-1)).toMatchObject({ type: 'done', reason: 'diverged' });
-    expect(result.stderr).toMatch(/^netdash: training diverged in epoch \d+ .*\n$/);
+    const done = jsonLines(result.stdout).at(-1)!;
+    expect(done).toMatchObject({ type: 'done', reason: 'diverged', epochs: 1, bestEpoch: 0, best: {} });
+    expect(done.saved).toBeUndefined();
+    expect(existsSync(save)).toBe(false);
+    expect(result.stderr).toBe('netdash: training diverged in epoch 1 (NaN or infinite cost; nothing saved); try a smaller --eta\n');
   });
 
   it('--fail-under gates on the best validation accuracy', async () => {
@@ -120,18 +124,26 @@ describe('train --json', () => {
 });
 
 describe('train --save that cannot be written', () => {
-  it('still ends the stream with done, without saved, then exits 2 with one line', async () => {
-    // The folder exists and the name is not a folder, so the checks before training pass; the
-    // file name is longer than any file system allows (255 bytes), so writing it fails.
+  it('is refused before training when the destination is bad (exit 2, one line, no start line)', async () => {
     const save = join(folder, `${'n'.repeat(300)}.json`);
     const result = await runCli(['train', ...QUICK, '--epochs', '1', '--save', save, '--json']);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toBe(`netdash: --save: got ${save}; file name is 305 bytes; at most 255 allowed\n`);
+  });
+
+  it('when the folder goes away during training: the stream still ends with done, without saved, then exit 2', async () => {
+    const sub = join(folder, 'vanishing');
+    mkdirSync(sub);
+    const save = join(sub, 'net.json');
+    const child = startCli(['train', ...QUICK, '--epochs', '400', '--save', save, '--json']);
+    child.stdout!.once('data', () => rmSync(sub, { recursive: true, force: true }));
+    const result = await finished(child);
     expect(result.code).toBe(2);
     const done = jsonLines(result.stdout).at(-1)!;
     expect(done).toMatchObject({ type: 'done', reason: 'completed' });
     expect(done.saved).toBeUndefined();
-    expect(result.stderr.startsWith(`netdash: ${save}: cannot write: `)).toBe(true);
-    expect(result.stderr.trimEnd().split('\n')).toHaveLength(1);
-    expect(readdirSync(folder).filter((name) => name.includes('nnnn'))).toEqual([]); // no temp file left
+    expect(result.stderr).toBe(`netdash: ${save}: cannot write: folder ${sub} does not exist\n`);
   });
 });
 

@@ -79,6 +79,17 @@ describe('buildPlan', () => {
     expect(buildPlan(CUSTOM_EXPERIMENT, initial, edit(initial, 'epochs', '2.5')).problems[0]!.key).toBe('epochs');
   });
 
+  it('refuses a network too large to train and a seed the generators cannot tell apart', () => {
+    const initial = initialForm(CUSTOM_EXPERIMENT);
+    const huge = buildPlan(CUSTOM_EXPERIMENT, initial, edit(initial, 'sizes', '784,1e6,10'));
+    expect(huge.plan).toBeUndefined();
+    expect(huge.problems.map((p) => p.key)).toEqual(['sizes']);
+    expect(huge.problems[0]!.text).toContain('at most 10,000,000 weights and biases in all (these have 795,000,010)');
+    const seed = buildPlan(CUSTOM_EXPERIMENT, initial, edit(initial, 'seed', '4294967296'));
+    expect(seed.problems.map((p) => p.key)).toEqual(['seed']);
+    expect(seed.problems[0]!.text).toContain('0..4294967295');
+  });
+
   it('builds the data request: held-out set, expansion, training size capped by the data options', () => {
     const experiment = findExperiment('overfitting')!;
     const options = { dataOptions: { trainingSize: 300, validationSize: 200 }, presetOverrides: { epochs: 2 }, dataDir: '/data' };

@@ -13,8 +13,9 @@ const REASONS: Record<string, string> = {
   aborted: 'interrupted',
 };
 
-export function configText(config: TrainConfig): string {
-  const parts = [`[${config.sizes.join(',')}]`, config.cost, `init ${config.init}`, `η ${config.eta}`, `m ${config.batchSize}`];
+/** The config in one line; `loaded`: the weights came from a file, so no initialisation is named. */
+export function configText(config: TrainConfig, loaded = false): string {
+  const parts = [`[${config.sizes.join(',')}]`, config.cost, ...(loaded ? [] : [`init ${config.init}`]), `η ${config.eta}`, `m ${config.batchSize}`];
   if (config.lambda > 0) parts.push(`λ ${config.lambda}`);
   if (config.l1 > 0) parts.push(`L1 ${config.l1}`);
   if (config.dropout > 0) parts.push(`dropout ${config.dropout}`);
@@ -73,7 +74,7 @@ export class TextReporter implements RunReporter {
     const preset = c.experiment ? `${c.experiment.id} (${c.experiment.run})  ` : '';
     const from = c.loadedFrom ? `  from ${c.loadedFrom}` : '';
     return (
-      `netdash ${c.version}  ${preset}${configText(event.config)}${from}\n` +
+      `netdash ${c.version}  ${preset}${configText(event.config, c.loadedFrom !== undefined)}${from}\n` +
       `data: ${event.trainingSize} training, ${event.validationSize} ${c.heldOut} (monitored)  ` +
       `engine ${c.engine}  loaded in ${seconds(c.loadSeconds)}`
     );
