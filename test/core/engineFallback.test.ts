@@ -1,8 +1,7 @@
 // Without WebAssembly (node --jitless removes it), 'auto' must fall back to the TypeScript engine
-// and 'wasm' must say why it cannot run. Runs the compiled modules in a child process, so it is
-// skipped when dist/ has not been built (npm test builds first).
+// and 'wasm' must say why it cannot run. Runs the compiled modules in a child process (dist/ is built
+// by test/globalSetup.ts; a missing build fails here rather than skipping).
 import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
@@ -28,7 +27,7 @@ console.log(JSON.stringify({
 }));
 `;
 
-describe.runIf(existsSync(join(root, 'dist/src/core/engines.js')))('engine selection without WebAssembly', () => {
+describe('engine selection without WebAssembly', () => {
   it("'auto' falls back to the TypeScript engine and 'wasm' is refused with a reason", async () => {
     const { stdout } = await run(process.execPath, ['--jitless', '--input-type=module', '-e', script], { cwd: root });
     expect(JSON.parse(stdout)).toEqual({

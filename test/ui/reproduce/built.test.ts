@@ -1,7 +1,6 @@
 // The compiled command in a child process: the path users take, and the only one that runs on
-// worker threads (they need the compiled scripts). Skipped when dist/ has not been built.
+// worker threads (they need the compiled scripts). dist/ is built by test/globalSetup.ts.
 import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
@@ -37,7 +36,7 @@ function checkQuickReport(stdout: string): void {
 }
 
 describe('the built command', () => {
-  it.skipIf(!existsSync(builtCommand))('runs two runs at a time on worker threads', async () => {
+  it('runs two runs at a time on worker threads', async () => {
     const script =
       "import yargs from 'yargs';" +
       `const { reproduceCommand } = await import(${JSON.stringify(pathToFileURL(builtCommand).href)});` +
@@ -48,7 +47,7 @@ describe('the built command', () => {
     checkQuickReport(result.stdout);
   });
 
-  it.skipIf(!existsSync(builtCli))('is registered in the netdash CLI', async () => {
+  it('is registered in the netdash CLI', async () => {
     const result = await node([builtCli, ...quickArgs]);
     expect(result.code, result.stderr).toBe(0);
     checkQuickReport(result.stdout);

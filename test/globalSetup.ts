@@ -1,0 +1,17 @@
+// Builds dist/ once before any test file runs, so `npx vitest run` works from a clean checkout: the
+// tests that spawn the compiled CLI, its worker threads or the engine fallback need it. Silent when
+// the build succeeds; a failed build stops the run with the compiler's output.
+import { execFile } from 'node:child_process';
+import { resolve } from 'node:path';
+import { promisify } from 'node:util';
+
+const root = resolve(import.meta.dirname, '..');
+
+export default async function buildOnce(): Promise<void> {
+  try {
+    await promisify(execFile)('npm', ['run', 'build', '--silent'], { cwd: root, maxBuffer: 16 * 1024 * 1024 });
+  } catch (error) {
+    const failed = error as Error & { stdout?: string; stderr?: string };
+    throw new Error(`npm run build failed before the tests:\n${failed.stdout ?? ''}${failed.stderr ?? ''}`.trimEnd());
+  }
+}
