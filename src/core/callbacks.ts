@@ -35,8 +35,7 @@ export class BestTracker {
     const { best } = this.state;
     const better =
       Number.isFinite(value) &&
-      (this.state.bestEpoch === 0 ||
-        (this.direction === 'max' ? value > best + this.minDelta : value < best - this.minDelta));
+      (this.state.bestEpoch === 0 || (this.direction === 'max' ? value > best + this.minDelta : value < best - this.minDelta));
     this.state = better
       ? { improved: true, best: value, bestEpoch: this.epoch, epochsSinceImprovement: 0 }
       : { ...this.state, improved: false, epochsSinceImprovement: this.state.epochsSinceImprovement + 1 };

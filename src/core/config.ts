@@ -57,8 +57,7 @@ export function validateConfig(config: TrainConfig, data: { inputSize: number; c
     if (!ok) problems.push({ field, value: config[field], allowed });
   };
   const isWhole = (v: unknown, min: number) => typeof v === 'number' && Number.isInteger(v) && v >= min;
-  const inRange = (v: unknown, min: number, maxExclusive: number) =>
-    typeof v === 'number' && v >= min && v < maxExclusive;
+  const inRange = (v: unknown, min: number, maxExclusive: number) => typeof v === 'number' && v >= min && v < maxExclusive;
 
   check(
     Array.isArray(config.sizes) && config.sizes.length >= 2 && config.sizes.every((n) => isWhole(n, 1)),
@@ -86,7 +85,11 @@ export function validateConfig(config: TrainConfig, data: { inputSize: number; c
   check(inRange(config.dropout, 0, 1), 'dropout', 'a probability in [0, 1)');
   check(inRange(config.momentum, 0, 1), 'momentum', 'a number in [0, 1)');
   check(config.patience === undefined || isWhole(config.patience, 1), 'patience', 'a whole number ≥ 1');
-  check(typeof config.minDelta === 'number' && config.minDelta >= 0 && Number.isFinite(config.minDelta), 'minDelta', 'a number ≥ 0');
+  check(
+    typeof config.minDelta === 'number' && config.minDelta >= 0 && Number.isFinite(config.minDelta),
+    'minDelta',
+    'a number ≥ 0',
+  );
   check(oneOf(MONITOR_NAMES, config.monitor), 'monitor', `one of ${MONITOR_NAMES.join(', ')}`);
   check(!config.schedule || config.patience !== undefined, 'schedule', 'used with a patience (the plateau length)');
   // The generators take 32-bit seeds: outside 0..2³²−1 two seeds would give the same run.
@@ -95,7 +98,10 @@ export function validateConfig(config: TrainConfig, data: { inputSize: number; c
 }
 
 /** One line, "<name>: got <value>; must be <allowed>", for a ConfigProblem or any problem shaped like it. */
-export function describeProblem(problem: { field: string; value: unknown; allowed: string }, name: string = problem.field): string {
+export function describeProblem(
+  problem: { field: string; value: unknown; allowed: string },
+  name: string = problem.field,
+): string {
   const shown = Array.isArray(problem.value) ? problem.value.join(',') : String(problem.value);
   return `${name}: got ${shown}; must be ${problem.allowed}`;
 }

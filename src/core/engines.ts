@@ -36,7 +36,9 @@ export function selectEngine(kind: EngineKind = 'auto'): EngineFactory {
       return reference;
     case 'wasm':
       if (!kernelAvailable()) {
-        throw new EngineUnavailableError('engine wasm: WebAssembly SIMD is not available in this runtime; use typescript or auto');
+        throw new EngineUnavailableError(
+          'engine wasm: WebAssembly SIMD is not available in this runtime; use typescript or auto',
+        );
       }
       return (network, rng) => {
         if (!wasmEngineSupports(network)) {

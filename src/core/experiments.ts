@@ -208,14 +208,22 @@ export const EXPERIMENTS: readonly Experiment[] = [
     group: 'Overfitting and regularization',
     title: 'Dropout of hidden neurons',
     description: '[784,100,10], dropout p=0.5, default init, η=0.5, 30 epochs, validation set.',
-    runs: [{ label: 'dropout 0.5', config: { ...crossEntropy30, sizes: [784, 100, 10], init: 'default', dropout: 0.5 }, heldOut: 'validation' }],
+    runs: [
+      {
+        label: 'dropout 0.5',
+        config: { ...crossEntropy30, sizes: [784, 100, 10], init: 'default', dropout: 0.5 },
+        heldOut: 'validation',
+      },
+    ],
   },
   {
     id: 'expanded',
     group: 'Overfitting and regularization',
     title: 'Artificially expanded training data',
     description: '50,000 images and their one-pixel shifts up, down, left, right (250,000), [784,30,10], λ=5, 30 epochs.',
-    runs: [{ label: 'expanded ×5', config: { ...crossEntropy30, init: 'default', lambda: 5 }, expand: true, heldOut: 'validation' }],
+    runs: [
+      { label: 'expanded ×5', config: { ...crossEntropy30, init: 'default', lambda: 5 }, expand: true, heldOut: 'validation' },
+    ],
   },
   {
     id: 'init',
@@ -246,7 +254,14 @@ export const EXPERIMENTS: readonly Experiment[] = [
     bookSummary: '0.25 falls fastest then levels off; 0.025 slow and smooth; 2.5 oscillates far above',
     runs: [0.025, 0.25, 2.5].map((eta, i) => ({
       label: `η = ${eta}`,
-      config: { ...crossEntropy30, init: 'default' as const, eta, lambda: 5, monitorTrainingCost: true, monitorValidationCost: false },
+      config: {
+        ...crossEntropy30,
+        init: 'default' as const,
+        eta,
+        lambda: 5,
+        monitorTrainingCost: true,
+        monitorValidationCost: false,
+      },
       heldOut: 'validation' as const,
       bookCurve: { figure: 'multiple_eta', series: String(i) },
     })),
@@ -275,8 +290,15 @@ export const EXPERIMENTS: readonly Experiment[] = [
     id: 'early-stopping',
     group: 'Hyper-parameters',
     title: 'Early stopping with patience 10',
-    description: '[784,30,10], default init, η=0.5, λ=5, up to 100 epochs; stop after 10 epochs without a better validation accuracy.',
-    runs: [{ label: 'patience 10', config: { ...crossEntropy30, init: 'default', lambda: 5, epochs: 100, patience: 10 }, heldOut: 'validation' }],
+    description:
+      '[784,30,10], default init, η=0.5, λ=5, up to 100 epochs; stop after 10 epochs without a better validation accuracy.',
+    runs: [
+      {
+        label: 'patience 10',
+        config: { ...crossEntropy30, init: 'default', lambda: 5, epochs: 100, patience: 10 },
+        heldOut: 'validation',
+      },
+    ],
   },
   {
     id: 'schedule',
@@ -284,7 +306,11 @@ export const EXPERIMENTS: readonly Experiment[] = [
     title: 'Learning-rate schedule',
     description: 'Halve η after 10 epochs without improvement; stop once η < η₀/128. [784,30,10], λ=5, up to 300 epochs.',
     runs: [
-      { label: 'halving η', config: { ...crossEntropy30, init: 'default', lambda: 5, epochs: 300, patience: 10, schedule: true }, heldOut: 'validation' },
+      {
+        label: 'halving η',
+        config: { ...crossEntropy30, init: 'default', lambda: 5, epochs: 300, patience: 10, schedule: true },
+        heldOut: 'validation',
+      },
     ],
   },
 ];

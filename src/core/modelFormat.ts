@@ -42,7 +42,8 @@ export function fromBookJson(data: unknown): Network {
   const fail = (what: string): never => {
     throw new ModelFormatError(what);
   };
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) fail('expected a JSON object with sizes, weights, biases and cost');
+  if (typeof data !== 'object' || data === null || Array.isArray(data))
+    fail('expected a JSON object with sizes, weights, biases and cost');
   const { sizes, weights, biases, cost } = data as Record<string, unknown>;
   if (!Array.isArray(sizes) || sizes.length < 2 || !sizes.every((n) => Number.isInteger(n) && n >= 1)) {
     fail('"sizes" must be a list of at least two whole numbers ≥ 1');
@@ -50,16 +51,22 @@ export function fromBookJson(data: unknown): Network {
   const layerSizes = sizes as number[];
   const costObject = typeof cost === 'string' ? costByBookName(cost) : undefined;
   if (!costObject) {
-    const known = Object.values(COSTS).map((c) => c.bookName).join(', ');
+    const known = Object.values(COSTS)
+      .map((c) => c.bookName)
+      .join(', ');
     fail(`unknown "cost" ${JSON.stringify(cost)}; expected one of ${known}`);
   }
   const parameters = parameterCount(layerSizes);
   if (parameters > MAX_PARAMETERS) {
-    fail(`"sizes" ${layerSizes.join(',')} make ${parameters.toExponential(2)} weights and biases; at most ${MAX_PARAMETERS.toLocaleString('en-US')} allowed`);
+    fail(
+      `"sizes" ${layerSizes.join(',')} make ${parameters.toExponential(2)} weights and biases; at most ${MAX_PARAMETERS.toLocaleString('en-US')} allowed`,
+    );
   }
   const layers = layerSizes.length - 1;
-  if (!Array.isArray(weights) || weights.length !== layers) fail(`"weights" must hold ${layers} layers for sizes ${layerSizes.join(',')}`);
-  if (!Array.isArray(biases) || biases.length !== layers) fail(`"biases" must hold ${layers} layers for sizes ${layerSizes.join(',')}`);
+  if (!Array.isArray(weights) || weights.length !== layers)
+    fail(`"weights" must hold ${layers} layers for sizes ${layerSizes.join(',')}`);
+  if (!Array.isArray(biases) || biases.length !== layers)
+    fail(`"biases" must hold ${layers} layers for sizes ${layerSizes.join(',')}`);
 
   const network = new Network(layerSizes, costObject!);
   for (let l = 0; l < layers; l++) {
@@ -74,13 +81,16 @@ export function fromBookJson(data: unknown): Network {
       if (!Array.isArray(row) || row.length !== cols) fail(`weights of layer ${l + 1}, row ${j} must have ${cols} numbers`);
       for (let k = 0; k < cols; k++) {
         const value = (row as unknown[])[k];
-        if (typeof value !== 'number' || !Number.isFinite(value)) fail(`weights of layer ${l + 1}, row ${j}, column ${k} is not a finite number`);
-        if (Math.abs(value as number) > MAX_MAGNITUDE) fail(`weights of layer ${l + 1}, row ${j}, column ${k} is ${value}; ${MAGNITUDE_RULE}`);
+        if (typeof value !== 'number' || !Number.isFinite(value))
+          fail(`weights of layer ${l + 1}, row ${j}, column ${k} is not a finite number`);
+        if (Math.abs(value as number) > MAX_MAGNITUDE)
+          fail(`weights of layer ${l + 1}, row ${j}, column ${k} is ${value}; ${MAGNITUDE_RULE}`);
         network.weights[l]![j * cols + k] = value as number;
       }
       const cell = (b as unknown[])[j];
       const value = Array.isArray(cell) && cell.length === 1 ? cell[0] : undefined;
-      if (typeof value !== 'number' || !Number.isFinite(value)) fail(`biases of layer ${l + 1}, row ${j} must be a one-element list holding a finite number`);
+      if (typeof value !== 'number' || !Number.isFinite(value))
+        fail(`biases of layer ${l + 1}, row ${j} must be a one-element list holding a finite number`);
       if (Math.abs(value as number) > MAX_MAGNITUDE) fail(`biases of layer ${l + 1}, row ${j} is ${value}; ${MAGNITUDE_RULE}`);
       network.biases[l]![j] = value as number;
     }

@@ -263,7 +263,8 @@ export class Trainer {
       settings,
       yieldEveryMs: this.yieldEveryMs,
       progressEveryMs: this.batchEventEveryMs,
-      onProgress: (batch, examplesPerSecond) => this.emit({ type: 'batch', epoch, batch, batches: run.batches, examplesPerSecond }),
+      onProgress: (batch, examplesPerSecond) =>
+        this.emit({ type: 'batch', epoch, batch, batches: run.batches, examplesPerSecond }),
       pausedUntil: () => this.pausedUntil?.promise,
       signal: run.signal,
     });

@@ -72,7 +72,7 @@ export async function trainInSlices(engine: TrainingEngine, training: Examples, 
   let sliceStart = now();
   let lastProgress = sliceStart;
   let chunkBatches = 1;
-  for (let done = 0; done < batches; ) {
+  for (let done = 0; done < batches;) {
     const t = now();
     const take = Math.min(chunkBatches, batches - done);
     const from = done * settings.batchSize;

@@ -15,12 +15,7 @@ import weightInit30 from './book-figures/weight_initialization_30.json' with { t
  * network2.py's monitoring lists: [evaluation cost, evaluation accuracy, training cost, training
  * accuracy]; accuracies are counts of correct images, unmonitored lists are empty.
  */
-export type Network2Curves = readonly [
-  readonly number[],
-  readonly number[],
-  readonly number[],
-  readonly number[],
-];
+export type Network2Curves = readonly [readonly number[], readonly number[], readonly number[], readonly number[]];
 
 export interface WeightInitializationFigure {
   readonly default_weight_initialization: Network2Curves;
@@ -44,12 +39,7 @@ export interface BookFigureData {
 export type BookFigureName = keyof BookFigureData;
 
 export type BookMetric =
-  | 'trainingCost'
-  | 'trainingAccuracy'
-  | 'validationCost'
-  | 'validationAccuracy'
-  | 'testCost'
-  | 'testAccuracy';
+  'trainingCost' | 'trainingAccuracy' | 'validationCost' | 'validationAccuracy' | 'testCost' | 'testAccuracy';
 
 /** One plottable series. Accuracies are fractions 0..1; costs as recorded (L2 term included). */
 export interface BookCurve {

@@ -94,7 +94,8 @@ function writeTarget(path: string): { target: string; existing?: Stats } {
   let target = resolve(path);
   for (let links = 0; links <= MAX_LINKS; links++) {
     const nameBytes = Buffer.byteLength(basename(target));
-    if (nameBytes > NAME_MAX_BYTES) throw new DataError(path, `file name is ${nameBytes} bytes; at most ${NAME_MAX_BYTES} allowed`);
+    if (nameBytes > NAME_MAX_BYTES)
+      throw new DataError(path, `file name is ${nameBytes} bytes; at most ${NAME_MAX_BYTES} allowed`);
     let stats: Stats;
     try {
       stats = lstatSync(target);

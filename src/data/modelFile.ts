@@ -16,7 +16,8 @@ export function saveNetwork(path: string, network: Network): void {
 
 /** Loads a network file; a missing, unreadable, oversized or malformed file is a one-line DataError. */
 export function loadNetwork(path: string): Network {
-  if (path === '-') throw new DataError('-', 'reading a network from standard input is not supported; expected the path of a network file');
+  if (path === '-')
+    throw new DataError('-', 'reading a network from standard input is not supported; expected the path of a network file');
   const text = readTextFile(path, MAX_NETWORK_FILE_BYTES);
   try {
     return parseNetwork(text);

@@ -94,7 +94,12 @@ describe('PlateauSchedule', () => {
 
   it('stops, instead of an eighth halving, once η would fall below η₀/128', () => {
     const { tracker, callbacks } = schedule(1, 1);
-    const steps = drive(tracker, callbacks, Array.from({ length: 9 }, () => 0.5), 1);
+    const steps = drive(
+      tracker,
+      callbacks,
+      Array.from({ length: 9 }, () => 0.5),
+      1,
+    );
     expect(steps.filter((s) => s.changed).map((s) => s.eta)).toEqual([1 / 2, 1 / 4, 1 / 8, 1 / 16, 1 / 32, 1 / 64, 1 / 128]);
     expect(steps.map((s) => s.stop).lastIndexOf(undefined)).toBe(7);
     expect(steps[8]).toMatchObject({ stop: 'schedule', eta: 1 / 128, changed: false });
@@ -158,7 +163,9 @@ describe('CallbackList', () => {
   const setter = (eta: number): TrainingCallback => ({ onEpochEnd: (_e, _m, control) => control.setEta(eta) });
 
   it('a stop wins over an η change; the first stop request wins', () => {
-    expect(new CallbackList([setter(0.5), stopper('schedule'), stopper('early-stop')]).epochEnd(1, {}, 1)).toEqual({ stop: 'schedule' });
+    expect(new CallbackList([setter(0.5), stopper('schedule'), stopper('early-stop')]).epochEnd(1, {}, 1)).toEqual({
+      stop: 'schedule',
+    });
     expect(new CallbackList([setter(0.5)]).epochEnd(1, {}, 1)).toEqual({ eta: 0.5 });
     expect(new CallbackList([setter(1)]).epochEnd(1, {}, 1)).toEqual({});
   });

@@ -30,7 +30,11 @@ describe('network2.py JSON format', () => {
     const text = JSON.stringify({
       sizes: [2, 3, 1],
       weights: [
-        [[1, 2], [3, 4], [5, 6]],
+        [
+          [1, 2],
+          [3, 4],
+          [5, 6],
+        ],
         [[0.5, -0.5, 0.25]],
       ],
       biases: [[[0.1], [0.2], [0.3]], [[-1]]],
@@ -52,15 +56,47 @@ describe('network2.py JSON format', () => {
   it.each([
     ['not JSON', '{', /not valid JSON/],
     ['unknown cost', JSON.stringify({ sizes: [1, 1], weights: [[[1]]], biases: [[[0]]], cost: 'HingeCost' }), /unknown "cost"/],
-    ['wrong number of layers', JSON.stringify({ sizes: [1, 1], weights: [], biases: [[[0]]], cost: 'QuadraticCost' }), /"weights" must hold 1 layers/],
-    ['wrong row length', JSON.stringify({ sizes: [2, 1], weights: [[[1]]], biases: [[[0]]], cost: 'QuadraticCost' }), /row 0 must have 2 numbers/],
-    ['a string weight', JSON.stringify({ sizes: [1, 1], weights: [[['x']]], biases: [[[0]]], cost: 'QuadraticCost' }), /not a finite number/],
-    ['bias not a one-element list', JSON.stringify({ sizes: [1, 1], weights: [[[1]]], biases: [[0]], cost: 'QuadraticCost' }), /one-element list/],
+    [
+      'wrong number of layers',
+      JSON.stringify({ sizes: [1, 1], weights: [], biases: [[[0]]], cost: 'QuadraticCost' }),
+      /"weights" must hold 1 layers/,
+    ],
+    [
+      'wrong row length',
+      JSON.stringify({ sizes: [2, 1], weights: [[[1]]], biases: [[[0]]], cost: 'QuadraticCost' }),
+      /row 0 must have 2 numbers/,
+    ],
+    [
+      'a string weight',
+      JSON.stringify({ sizes: [1, 1], weights: [[['x']]], biases: [[[0]]], cost: 'QuadraticCost' }),
+      /not a finite number/,
+    ],
+    [
+      'bias not a one-element list',
+      JSON.stringify({ sizes: [1, 1], weights: [[[1]]], biases: [[0]], cost: 'QuadraticCost' }),
+      /one-element list/,
+    ],
     ['bad sizes', JSON.stringify({ sizes: [784], weights: [], biases: [], cost: 'QuadraticCost' }), /"sizes"/],
-    ['a weight beyond single precision', '{"sizes":[1,1],"weights":[[[1e39]]],"biases":[[[0]]],"cost":"QuadraticCost"}', /column 0 is 1e\+39; netdash computes in single precision and takes values within ±1e15/],
-    ['a weight that would overflow a weighted input', '{"sizes":[1,1],"weights":[[[1e37]]],"biases":[[[0]]],"cost":"QuadraticCost"}', /is 1e\+37; .*±1e15/],
-    ['a huge bias', '{"sizes":[1,1],"weights":[[[1]]],"biases":[[[-2e15]]],"cost":"QuadraticCost"}', /biases of layer 1, row 0 is -2000000000000000/],
-    ['sizes too large to allocate', JSON.stringify({ sizes: [784, 1e9, 10], weights: [], biases: [], cost: 'QuadraticCost' }), /make 7\.95e\+11 weights and biases; at most 10,000,000 allowed/],
+    [
+      'a weight beyond single precision',
+      '{"sizes":[1,1],"weights":[[[1e39]]],"biases":[[[0]]],"cost":"QuadraticCost"}',
+      /column 0 is 1e\+39; netdash computes in single precision and takes values within ±1e15/,
+    ],
+    [
+      'a weight that would overflow a weighted input',
+      '{"sizes":[1,1],"weights":[[[1e37]]],"biases":[[[0]]],"cost":"QuadraticCost"}',
+      /is 1e\+37; .*±1e15/,
+    ],
+    [
+      'a huge bias',
+      '{"sizes":[1,1],"weights":[[[1]]],"biases":[[[-2e15]]],"cost":"QuadraticCost"}',
+      /biases of layer 1, row 0 is -2000000000000000/,
+    ],
+    [
+      'sizes too large to allocate',
+      JSON.stringify({ sizes: [784, 1e9, 10], weights: [], biases: [], cost: 'QuadraticCost' }),
+      /make 7\.95e\+11 weights and biases; at most 10,000,000 allowed/,
+    ],
   ])('rejects %s with a clear message', (_label, text, message) => {
     expect(() => parseNetwork(text)).toThrow(message);
   });

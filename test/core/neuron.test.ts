@@ -4,7 +4,10 @@ import { runSingleNeuron } from '../../src/core/singleNeuron.js';
 
 describe('single neuron, input 1, target 0', () => {
   it('starts at the outputs the book quotes: 0.82 from w=0.6 b=0.9, 0.98 from w=b=2', () => {
-    expect(runSingleNeuron({ label: '', cost: 'quadratic', w: 0.6, b: 0.9, eta: 0.15, epochs: 0 })[0]!.output).toBeCloseTo(0.82, 2);
+    expect(runSingleNeuron({ label: '', cost: 'quadratic', w: 0.6, b: 0.9, eta: 0.15, epochs: 0 })[0]!.output).toBeCloseTo(
+      0.82,
+      2,
+    );
     expect(runSingleNeuron({ label: '', cost: 'quadratic', w: 2, b: 2, eta: 0.15, epochs: 0 })[0]!.output).toBeCloseTo(0.98, 2);
   });
 

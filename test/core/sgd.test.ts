@@ -3,7 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { penaltiesOf } from '../../src/core/regularizers.js';
 import { SgdOptimizer } from '../../src/core/sgd.js';
 
-function step(w: number[], gradSum: number[], m: number, settings: { eta: number; lambda?: number; l1?: number; momentum?: number; n: number }, optimizer = new SgdOptimizer()) {
+function step(
+  w: number[],
+  gradSum: number[],
+  m: number,
+  settings: { eta: number; lambda?: number; l1?: number; momentum?: number; n: number },
+  optimizer = new SgdOptimizer(),
+) {
   const params = { weights: [Float64Array.from(w)], biases: [Float64Array.of(1)] };
   const grads = { weights: [Float64Array.from(gradSum)], biases: [Float64Array.of(2)] };
   optimizer.step(params, grads, m, {
@@ -17,7 +23,10 @@ function step(w: number[], gradSum: number[], m: number, settings: { eta: number
 
 describe('SGD update', () => {
   it('L2: w → (1 − ηλ/n)w − (η/m)Σ∂C/∂w; biases are not decayed', () => {
-    const eta = 0.5, lambda = 5, n = 1000, m = 10;
+    const eta = 0.5,
+      lambda = 5,
+      n = 1000,
+      m = 10;
     const { w, b } = step([0.8, -0.4], [3, 1], m, { eta, lambda, n });
     expect(w[0]).toBeCloseTo((1 - (eta * lambda) / n) * 0.8 - (eta / m) * 3, 14);
     expect(w[1]).toBeCloseTo((1 - (eta * lambda) / n) * -0.4 - (eta / m) * 1, 14);
@@ -25,7 +34,10 @@ describe('SGD update', () => {
   });
 
   it('L1: w → w − (ηλ/n)sgn(w) − (η/m)Σ∂C/∂w, with sgn(0) = 0', () => {
-    const eta = 0.5, lambda = 2, n = 100, m = 4;
+    const eta = 0.5,
+      lambda = 2,
+      n = 100,
+      m = 4;
     const { w } = step([0.3, -0.3, 0], [0, 0, 0], m, { eta, l1: lambda, n });
     expect(w).toEqual([0.3 - (eta * lambda) / n, -0.3 + (eta * lambda) / n, 0]);
   });

@@ -86,7 +86,10 @@ describe('trainer control', () => {
   });
 
   it('schedule: halves η on each plateau, emits lr events, stops once η < η₀/128', async () => {
-    const { done, events } = await run(Array.from({ length: 40 }, () => 50), { epochs: 40, patience: 2, schedule: true, eta: 1 });
+    const { done, events } = await run(
+      Array.from({ length: 40 }, () => 50),
+      { epochs: 40, patience: 2, schedule: true, eta: 1 },
+    );
     const changes = events.filter((e) => e.type === 'lr');
     expect(changes.map((e) => e.to)).toEqual([0.5, 0.25, 0.125, 1 / 16, 1 / 32, 1 / 64, 1 / 128]);
     expect(done.reason).toBe('schedule');
@@ -161,10 +164,29 @@ describe('trainer control', () => {
   });
 
   it('without per-epoch held-out monitoring, measures the held-out set once at the end (an evaluation event, done.final)', async () => {
-    const { done, events } = await run([40, 60, 70], { epochs: 3, monitorValidationAccuracy: false, monitorValidationCost: false });
-    expect(events.filter((e) => e.type === 'epoch').every((e) => e.type === 'epoch' && Object.keys(e.metrics).length === 0)).toBe(true);
-    expect(events.filter((e) => e.type !== 'batch').map((e) => e.type)).toEqual(['start', 'epoch', 'epoch', 'epoch', 'evaluation', 'done']);
-    expect(events.find((e) => e.type === 'evaluation')).toEqual({ type: 'evaluation', accuracy: 0.7, correct: 70, total: 100, cost: 0.1 });
+    const { done, events } = await run([40, 60, 70], {
+      epochs: 3,
+      monitorValidationAccuracy: false,
+      monitorValidationCost: false,
+    });
+    expect(events.filter((e) => e.type === 'epoch').every((e) => e.type === 'epoch' && Object.keys(e.metrics).length === 0)).toBe(
+      true,
+    );
+    expect(events.filter((e) => e.type !== 'batch').map((e) => e.type)).toEqual([
+      'start',
+      'epoch',
+      'epoch',
+      'epoch',
+      'evaluation',
+      'done',
+    ]);
+    expect(events.find((e) => e.type === 'evaluation')).toEqual({
+      type: 'evaluation',
+      accuracy: 0.7,
+      correct: 70,
+      total: 100,
+      cost: 0.1,
+    });
     expect(done.final).toEqual({ validationAccuracy: 0.7, validationCost: 0.1 });
     expect(done.best.validationAccuracy).toBe(0.7);
     expect(done.bestEpoch).toBe(3);
@@ -172,7 +194,11 @@ describe('trainer control', () => {
 
   it('no evaluation event when the held-out set was monitored per epoch, or the run diverged', async () => {
     const monitored = await run([40, 60, 70], { epochs: 3 });
-    const diverged = await run([40, 60, 70], { epochs: 3, monitorValidationAccuracy: false, monitorValidationCost: false }, { nanAtEpoch: 2 });
+    const diverged = await run(
+      [40, 60, 70],
+      { epochs: 3, monitorValidationAccuracy: false, monitorValidationCost: false },
+      { nanAtEpoch: 2 },
+    );
     expect(monitored.events.some((e) => e.type === 'evaluation')).toBe(false);
     expect(diverged.done.reason).toBe('diverged');
     expect(diverged.events.some((e) => e.type === 'evaluation')).toBe(false);
@@ -190,7 +216,11 @@ describe('trainer control', () => {
       },
       onTrainEnd: (reason) => seen.push(`end ${reason}`),
     };
-    const trainer = new Trainer(config, { training: tiny, validation: tiny }, { engine: scriptedEngine([50, 60, 65, 72, 40]), callbacks: [target] });
+    const trainer = new Trainer(
+      config,
+      { training: tiny, validation: tiny },
+      { engine: scriptedEngine([50, 60, 65, 72, 40]), callbacks: [target] },
+    );
     const events: TrainerEvent[] = [];
     trainer.on((e) => events.push(e));
     const done = await trainer.run();

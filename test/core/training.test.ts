@@ -48,14 +48,23 @@ describe('training on MNIST', () => {
       monitorValidationCost: false,
     });
     const epoch = events.find((e) => e.type === 'epoch');
-    expect(epoch?.type === 'epoch' && Object.keys(epoch.metrics).sort()).toEqual(['trainingAccuracy', 'trainingCost', 'validationAccuracy']);
+    expect(epoch?.type === 'epoch' && Object.keys(epoch.metrics).sort()).toEqual([
+      'trainingAccuracy',
+      'trainingCost',
+      'validationAccuracy',
+    ]);
     const none = await train({ epochs: 1, monitorValidationAccuracy: false, monitorValidationCost: false });
     const bare = none.events.find((e) => e.type === 'epoch');
     expect(bare?.type === 'epoch' && bare.metrics).toEqual({});
   });
 
   it('the quadratic cost, softmax + log-likelihood, L1 and dropout all learn', async () => {
-    for (const overrides of [{ cost: 'quadratic' as const, eta: 3 }, { cost: 'log-likelihood' as const }, { l1: 1 }, { dropout: 0.3 }]) {
+    for (const overrides of [
+      { cost: 'quadratic' as const, eta: 3 },
+      { cost: 'log-likelihood' as const },
+      { l1: 1 },
+      { dropout: 0.3 },
+    ]) {
       const { done } = await train({ epochs: 2, ...overrides });
       expect(done.best.validationAccuracy, JSON.stringify(overrides)).toBeGreaterThan(0.7);
     }

@@ -69,13 +69,20 @@ function worstMismatch(a: Network, b: Network): number {
   let worst = -Infinity;
   const pairs = [...a.weights.map((w, l) => [w, b.weights[l]!]), ...a.biases.map((v, l) => [v, b.biases[l]!])];
   for (const [x, y] of pairs) {
-    for (let i = 0; i < x!.length; i++) worst = Math.max(worst, Math.abs(x![i]! - y![i]!) - (ABSOLUTE + RELATIVE * Math.abs(x![i]!)));
+    for (let i = 0; i < x!.length; i++)
+      worst = Math.max(worst, Math.abs(x![i]! - y![i]!) - (ABSOLUTE + RELATIVE * Math.abs(x![i]!)));
   }
   return worst;
 }
 
 /** Trains both engines over the same order in several calls (the last batch of a call is partial). */
-function trainBoth(engines: TrainingEngine[], examples: Examples, settings: TrainSettings, order: Uint32Array, cuts: number[]): void {
+function trainBoth(
+  engines: TrainingEngine[],
+  examples: Examples,
+  settings: TrainSettings,
+  order: Uint32Array,
+  cuts: number[],
+): void {
   for (const engine of engines) {
     for (let i = 0; i + 1 < cuts.length; i++) engine.train(examples, order, cuts[i]!, cuts[i + 1]!, settings);
     engine.pull();
@@ -141,7 +148,13 @@ describe.runIf(kernelAvailable())('WasmEngine against ReferenceEngine', () => {
     const [a, b] = twoNetworks([20, 7, 3], 'cross-entropy');
     // 1 − ηλ/n = 0.75 per batch: the scale drops below ½ after three batches and is folded.
     const settings = settingsOf({ name: 'decay', cost: 'cross-entropy', lambda: 50 }, 10, 100);
-    trainBoth([new ReferenceEngine(a, new Rng(1)), new WasmEngine(b, new Rng(1))], examples, settings, shuffledOrder(100, 1), [0, 100]);
+    trainBoth(
+      [new ReferenceEngine(a, new Rng(1)), new WasmEngine(b, new Rng(1))],
+      examples,
+      settings,
+      shuffledOrder(100, 1),
+      [0, 100],
+    );
     expect(worstMismatch(a, b)).toBeLessThanOrEqual(0);
   });
 
@@ -170,7 +183,10 @@ describe.runIf(kernelAvailable())('WasmEngine against ReferenceEngine', () => {
     const [a, b] = twoNetworks([12, 5, 2], 'cross-entropy');
     const settings = settingsOf({ name: 'big batch', cost: 'cross-entropy', lambda: 1 }, WASM_MAX_BATCH + 50, examples.count);
     const order = shuffledOrder(examples.count, 5);
-    trainBoth([new ReferenceEngine(a, new Rng(1)), new WasmEngine(b, new Rng(1))], examples, settings, order, [0, examples.count]);
+    trainBoth([new ReferenceEngine(a, new Rng(1)), new WasmEngine(b, new Rng(1))], examples, settings, order, [
+      0,
+      examples.count,
+    ]);
     expect(worstMismatch(a, b)).toBeLessThanOrEqual(0);
   });
 
@@ -199,7 +215,12 @@ describe.runIf(kernelAvailable())('WasmEngine against ReferenceEngine', () => {
     expect(correct).toBe(whole.correct);
     expect(costSum).toBeCloseTo(whole.costSum, 6);
     // A slice whose labels do not line up with its pixels is a different set, not a slice.
-    const shifted: Examples = { count: 100, inputSize: 20, pixels: examples.pixels.subarray(0, 2000), labels: examples.labels.subarray(1, 101) };
+    const shifted: Examples = {
+      count: 100,
+      inputSize: 20,
+      pixels: examples.pixels.subarray(0, 2000),
+      labels: examples.labels.subarray(1, 101),
+    };
     const reference = new ReferenceEngine(b, new Rng(1));
     wasm.pull();
     expect(wasm.evaluate(shifted, false).correct).toBe(reference.evaluate(shifted, false).correct);
@@ -218,7 +239,11 @@ describe.runIf(kernelAvailable())('WasmEngine against ReferenceEngine', () => {
     const data = loadDatasets({ trainingSize: 2000, validationSize: 1000 });
     const config = makeConfig({ sizes: [784, 30, 10], epochs: 2, lambda: 5, seed: 3 });
     const run = async (kind: 'wasm' | 'typescript') => {
-      const trainer = new Trainer(config, { training: data.training, validation: data.validation }, { engine: selectEngine(kind) });
+      const trainer = new Trainer(
+        config,
+        { training: data.training, validation: data.validation },
+        { engine: selectEngine(kind) },
+      );
       expect(trainer.engineName).toBe(kind);
       return trainer.run();
     };

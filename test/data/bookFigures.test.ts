@@ -48,11 +48,7 @@ describe('bookCurves', () => {
   it('multiple_eta has three training-cost series of 30 values', () => {
     const curves = bookCurves('multiple_eta');
     expect(curves).toHaveLength(3);
-    expect(curves.map((c) => c.label)).toEqual([
-      'η = 0.025: training cost',
-      'η = 0.25: training cost',
-      'η = 2.5: training cost',
-    ]);
+    expect(curves.map((c) => c.label)).toEqual(['η = 0.025: training cost', 'η = 0.25: training cost', 'η = 2.5: training cost']);
     for (const c of curves) {
       expect(c.metric).toBe('trainingCost');
       expect(c.values).toHaveLength(30);

@@ -49,7 +49,10 @@ describe('bookAccuracyForSize', () => {
 
 describe('primaryBookSeries', () => {
   it('is the series the reference names, else the first of the run', () => {
-    expect(primaryBookSeries({ figure: 'overfitting', series: 'testAccuracy' })).toMatchObject({ metric: 'validationAccuracy', bookMetric: 'testAccuracy' });
+    expect(primaryBookSeries({ figure: 'overfitting', series: 'testAccuracy' })).toMatchObject({
+      metric: 'validationAccuracy',
+      bookMetric: 'testAccuracy',
+    });
     expect(primaryBookSeries({ figure: 'multiple_eta', series: '2' })?.label).toContain('η = 2.5');
     expect(primaryBookSeries({ figure: 'weight_initialization_30', series: 'default' })?.label).toContain('default');
     expect(primaryBookSeries({ figure: 'more_data', series: '100' })).toBeUndefined();

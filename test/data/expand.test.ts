@@ -106,8 +106,6 @@ describe('expandByShifts', () => {
   it('rejects non-square images and non-numeric angles', () => {
     const notSquare: Examples = { count: 1, inputSize: 30, pixels: new Uint8Array(30), labels: Uint8Array.of(0) };
     expect(() => expandByShifts(notSquare)).toThrow(DataError);
-    expect(() => expandByShifts(litImages([{ x: 1, y: 1, label: 0 }]), { rotationsDegrees: [Number.NaN] })).toThrow(
-      DataError,
-    );
+    expect(() => expandByShifts(litImages([{ x: 1, y: 1, label: 0 }]), { rotationsDegrees: [Number.NaN] })).toThrow(DataError);
   });
 });

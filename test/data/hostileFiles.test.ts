@@ -52,7 +52,9 @@ describe('writeFileAtomic onto what is not a regular file', () => {
     const pipe = fifo('pipe');
     const { path: sock, server } = await socket('sock');
     try {
-      expect(dataError(() => writeFileAtomic(device, 'x')).message).toBe(`${device}: is a device; expected a regular file (or a new file name)`);
+      expect(dataError(() => writeFileAtomic(device, 'x')).message).toBe(
+        `${device}: is a device; expected a regular file (or a new file name)`,
+      );
       expect(dataError(() => writeFileAtomic(pipe, 'x')).message).toMatch(/is a named pipe \(FIFO\); expected a regular file/);
       expect(dataError(() => writeFileAtomic(sock, 'x')).message).toMatch(/is a socket; expected a regular file/);
       expect(statSync(device).isCharacterDevice()).toBe(true);
@@ -97,7 +99,9 @@ describe('writeFileAtomic onto what is not a regular file', () => {
     expect(readFileSync(long, 'utf8')).toBe('ok');
     expect(readdirSync(dir.path)).toHaveLength(1);
     const tooLong = join(dir.path, `${'n'.repeat(256)}.json`);
-    expect(dataError(() => writeFileAtomic(tooLong, 'x')).message).toBe(`${tooLong}: file name is 261 bytes; at most 255 allowed`);
+    expect(dataError(() => writeFileAtomic(tooLong, 'x')).message).toBe(
+      `${tooLong}: file name is 261 bytes; at most 255 allowed`,
+    );
   });
 
   it('removes temp files that a killed writer left behind', () => {
@@ -177,7 +181,9 @@ describe('loadNetwork', () => {
   it('refuses an empty name, standard input and a FIFO, each in one line', () => {
     const pipe = fifo('net.json');
     expect(dataError(() => loadNetwork('')).message).toBe("'': empty file name; expected the path of a file");
-    expect(dataError(() => loadNetwork('-')).message).toBe('-: reading a network from standard input is not supported; expected the path of a network file');
+    expect(dataError(() => loadNetwork('-')).message).toBe(
+      '-: reading a network from standard input is not supported; expected the path of a network file',
+    );
     expect(dataError(() => loadNetwork(pipe)).message).toBe(`${pipe}: is a named pipe (FIFO); expected a regular file`);
   });
 });

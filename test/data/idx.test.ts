@@ -3,7 +3,6 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseIdxImages, parseIdxLabels, readIdxFile } from '../../src/data/idx.js';
 import { dataError, idxImages, idxLabels, makeTempDir, type TempDir } from './idxFixtures.js';
 
-
 describe('parseIdxImages', () => {
   it('reads the big-endian header and returns the pixels as a view', () => {
     const buf = idxImages(3, 2, 4);

@@ -24,10 +24,12 @@ function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
 
 /** An IDX images file; pixel j of image i is (i * 7 + j) mod 256 unless `pixels` is given. */
 export function idxImages(count: number, rows: number, cols: number, pixels?: Uint8Array): Uint8Array {
-  const data = pixels ?? Uint8Array.from({ length: count * rows * cols }, (_, k) => {
-    const i = Math.floor(k / (rows * cols));
-    return (i * 7 + (k % (rows * cols))) % 256;
-  });
+  const data =
+    pixels ??
+    Uint8Array.from({ length: count * rows * cols }, (_, k) => {
+      const i = Math.floor(k / (rows * cols));
+      return (i * 7 + (k % (rows * cols))) % 256;
+    });
   return concat(header(2051, [count, rows, cols]), data);
 }
 

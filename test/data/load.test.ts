@@ -20,7 +20,12 @@ describe('loadDatasets', () => {
     expect(data.test.count).toBe(10_000);
     // Original image i sits at 7i, followed by its copies with the same label.
     expect(Array.from(data.training.labels.subarray(7 * 999, 7 * 1000))).toEqual(new Array(7).fill(plain.training.labels[999]));
-    expect(Buffer.compare(data.training.pixels.subarray(7 * 784 * 3, 7 * 784 * 3 + 784), plain.training.pixels.subarray(784 * 3, 784 * 4))).toBe(0);
+    expect(
+      Buffer.compare(
+        data.training.pixels.subarray(7 * 784 * 3, 7 * 784 * 3 + 784),
+        plain.training.pixels.subarray(784 * 3, 784 * 4),
+      ),
+    ).toBe(0);
   });
 
   it('refuses rotations without expansion', () => {

@@ -65,7 +65,9 @@ describe('bookSplit on the embedded set', () => {
   });
 
   it('rejects sizes out of range', () => {
-    expect(() => bookSplit(raw, { trainingSize: 0 })).toThrow('(split): trainingSize 0 out of range; expected an integer 1..50000');
+    expect(() => bookSplit(raw, { trainingSize: 0 })).toThrow(
+      '(split): trainingSize 0 out of range; expected an integer 1..50000',
+    );
     expect(() => bookSplit(raw, { trainingSize: 50_001 })).toThrow(DataError);
     expect(() => bookSplit(raw, { validationSize: 10_001 })).toThrow(DataError);
   });

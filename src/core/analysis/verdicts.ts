@@ -103,14 +103,20 @@ function meanOf(values: readonly number[]): number {
 
 /** The 1-based epochs among the first `count` where `holds` fails. */
 function epochsWhereNot(count: number, holds: (i: number) => boolean): number[] {
-  return Array.from({ length: count }, (_, i) => i).filter((i) => !holds(i)).map((i) => i + 1);
+  return Array.from({ length: count }, (_, i) => i)
+    .filter((i) => !holds(i))
+    .map((i) => i + 1);
 }
 
 /**
  * The three learning rates' training cost per epoch (mean over seeds): 0.25 falls fastest early
  * and then levels off; 0.025 falls slowly and smoothly; 2.5 oscillates and stays far above both.
  */
-export function learningRateVerdict(cost: { slow: readonly number[]; medium: readonly number[]; fast: readonly number[] }): Verdict {
+export function learningRateVerdict(cost: {
+  slow: readonly number[];
+  medium: readonly number[];
+  fast: readonly number[];
+}): Verdict {
   const n = Math.min(cost.slow.length, cost.medium.length, cost.fast.length);
   const slow = cost.slow.slice(0, n);
   const medium = cost.medium.slice(0, n);
@@ -185,7 +191,11 @@ export function initializationVerdict(accuracy: { default: readonly number[]; la
  * starts and never falls between neighbouring sizes by more than the seeds' noise: the larger of
  * the two sizes' standard deviations (`spreads`; any fall counts when it is unknown, e.g. one seed).
  */
-export function moreDataVerdict(accuracies: readonly number[], sizes: readonly number[], spreads: readonly number[] = []): Verdict {
+export function moreDataVerdict(
+  accuracies: readonly number[],
+  sizes: readonly number[],
+  spreads: readonly number[] = [],
+): Verdict {
   const allowance = (i: number) => {
     const noise = Math.max(spreads[i - 1] ?? Number.NaN, spreads[i] ?? Number.NaN);
     return Number.isFinite(noise) ? noise : 0;

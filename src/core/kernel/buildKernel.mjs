@@ -16,7 +16,9 @@ const outputFile = join(here, 'generated', 'kernelWasm.ts');
 const ascVersion = createRequire(import.meta.url)('assemblyscript/package.json').version;
 const FLAGS = ['-O3', '--noAssert', '--runtime', 'stub', '--enable', 'simd', '--disable', 'threads'];
 
-const sources = readdirSync(sourceDir).filter((name) => name.endsWith('.ts')).sort();
+const sources = readdirSync(sourceDir)
+  .filter((name) => name.endsWith('.ts'))
+  .sort();
 const hash = createHash('sha256');
 hash.update(`${ascVersion}\n${FLAGS.join(' ')}\n`);
 for (const name of sources) hash.update(`${name}\n${readFileSync(join(sourceDir, name), 'utf8')}\n`);

@@ -115,7 +115,16 @@ export interface Kernel {
     delta: number,
   ): void;
   /** Σ C_x of the rows; kind 0 quadratic, 1 cross-entropy, 2 log-likelihood. */
-  costSum(z: number, a: number, count: number, n: number, rowBytes: number, indices: number, labels: number, kind: number): number;
+  costSum(
+    z: number,
+    a: number,
+    count: number,
+    n: number,
+    rowBytes: number,
+    indices: number,
+    labels: number,
+    kind: number,
+  ): number;
   countCorrect(a: number, count: number, n: number, rowBytes: number, indices: number, labels: number): number;
 }
 

@@ -95,7 +95,16 @@ export class WasmEngine implements TrainingEngine {
       this.forward(set, indices, count, false);
       correct += this.kernel.countCorrect(output.s, count, output.nOut, output.outRowBytes, indices, set.labels);
       if (withCost) {
-        costSum += this.kernel.costSum(output.z, output.s, count, output.nOut, output.outRowBytes, indices, set.labels, this.costKind);
+        costSum += this.kernel.costSum(
+          output.z,
+          output.s,
+          count,
+          output.nOut,
+          output.outRowBytes,
+          indices,
+          set.labels,
+          this.costKind,
+        );
       }
     }
     return { costSum, correct, total: examples.count };
@@ -138,7 +147,16 @@ export class WasmEngine implements TrainingEngine {
   private forward(set: ResidentSet, indices: number, count: number, dropout: boolean, ahead = 0): void {
     const { kernel, layers, workspace } = this;
     const first = layers[0]!;
-    kernel.unpackBatch(count, indices, set.starts, this.byteTable, first.outRowBytes, workspace.pairs, workspace.pairStarts, ahead);
+    kernel.unpackBatch(
+      count,
+      indices,
+      set.starts,
+      this.byteTable,
+      first.outRowBytes,
+      workspace.pairs,
+      workspace.pairStarts,
+      ahead,
+    );
     kernel.forwardSparse(
       count,
       workspace.pairStarts,
@@ -188,7 +206,16 @@ export class WasmEngine implements TrainingEngine {
     const { kernel, layers } = this;
     const scale = -step.eta / count;
     const output = layers[layers.length - 1]!;
-    kernel.outputDelta(output.s, count, output.nOut, output.outRowBytes, indices, set.labels, this.costKind === COST_KINDS.quadratic ? 1 : 0, output.delta);
+    kernel.outputDelta(
+      output.s,
+      count,
+      output.nOut,
+      output.outRowBytes,
+      indices,
+      set.labels,
+      this.costKind === COST_KINDS.quadratic ? 1 : 0,
+      output.delta,
+    );
     for (let l = layers.length - 1; l >= 1; l--) {
       const layer = layers[l]!;
       const previous = layers[l - 1]!;
@@ -229,13 +256,39 @@ export class WasmEngine implements TrainingEngine {
     if (step.general || 1 + step.l2 <= MIN_FIRST_LAYER_SCALE) {
       this.foldFirstLayerScale();
       // The gradient buffer is zero: stepParameters clears it as it consumes it.
-      kernel.accumulateSparse(count, this.workspace.pairStarts, first.delta, 1, first.weightGradient, first.outRowBytes, first.outVectors);
-      kernel.stepParameters(first.weights, first.weightVelocity, first.weightGradient, weightVectors, scale, step.l2, step.l1, step.mu, 1);
+      kernel.accumulateSparse(
+        count,
+        this.workspace.pairStarts,
+        first.delta,
+        1,
+        first.weightGradient,
+        first.outRowBytes,
+        first.outVectors,
+      );
+      kernel.stepParameters(
+        first.weights,
+        first.weightVelocity,
+        first.weightGradient,
+        weightVectors,
+        scale,
+        step.l2,
+        step.l1,
+        step.mu,
+        1,
+      );
     } else {
       // W0 = c·W0ₛ: the decay (1 − ηλ/n) goes into c, the step −(η/m)Σ x·δ into W0ₛ divided by c.
       this.firstLayerScale *= 1 + step.l2;
       const coef = scale / this.firstLayerScale;
-      kernel.accumulateSparse(count, this.workspace.pairStarts, first.delta, coef, first.weights, first.outRowBytes, first.outVectors);
+      kernel.accumulateSparse(
+        count,
+        this.workspace.pairStarts,
+        first.delta,
+        coef,
+        first.weights,
+        first.outRowBytes,
+        first.outVectors,
+      );
       if (this.firstLayerScale < MIN_FIRST_LAYER_SCALE) this.foldFirstLayerScale();
     }
     this.stepBiases(first, count, scale, step.mu);
@@ -253,7 +306,17 @@ export class WasmEngine implements TrainingEngine {
   private stepBiases(layer: LayerLayout, count: number, scale: number, mu: number): void {
     const { kernel } = this;
     kernel.sumRows(layer.delta, count, layer.outRowBytes, layer.outVectors, layer.biasGradient);
-    kernel.stepParameters(layer.biases, layer.biasVelocity, layer.biasGradient, layer.outVectors, scale, 0, 0, mu, mu !== 0 ? 1 : 0);
+    kernel.stepParameters(
+      layer.biases,
+      layer.biasVelocity,
+      layer.biasGradient,
+      layer.outVectors,
+      scale,
+      0,
+      0,
+      mu,
+      mu !== 0 ? 1 : 0,
+    );
   }
 
   private trainOnReference(examples: Examples, order: Uint32Array, from: number, to: number, settings: TrainSettings): void {

@@ -7,14 +7,7 @@ import { UsageError } from './errors.js';
 
 /** A config field, or a key of the request around it (see RunRequest). */
 export type RequestField =
-  | keyof TrainConfig
-  | 'trainingSize'
-  | 'validationSize'
-  | 'heldOut'
-  | 'engine'
-  | 'expand'
-  | 'dataDir'
-  | 'loadFrom';
+  keyof TrainConfig | 'trainingSize' | 'validationSize' | 'heldOut' | 'engine' | 'expand' | 'dataDir' | 'loadFrom';
 
 export interface RequestProblem {
   field: RequestField;

@@ -80,7 +80,12 @@ export function checkAgainstData(
   const problems: RequestProblem[] = [];
   if (given.has('sizes') && !sameList(request.config.sizes, config.sizes)) {
     const mustMatch = { field: 'loadFrom' as const, value: config.sizes };
-    problems.push({ field: 'sizes', value: request.config.sizes, allowed: `the loaded network's ${config.sizes.join(',')}`, mustMatch });
+    problems.push({
+      field: 'sizes',
+      value: request.config.sizes,
+      allowed: `the loaded network's ${config.sizes.join(',')}`,
+      mustMatch,
+    });
   }
   if (given.has('cost') && request.config.cost !== config.cost) {
     const mustMatch = { field: 'loadFrom' as const, value: config.cost };

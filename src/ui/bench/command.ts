@@ -60,7 +60,10 @@ export const benchCommand: CommandModule<object, BenchArgs> = {
         coerce: lastText,
         describe: `compute engine: ${ENGINE_KINDS.join(' | ')} [default: auto]`,
       })
-      .option('memory', { type: 'boolean', describe: 'run the memory check on the 250,000-image expanded set (--no-memory skips it) [default: true]' }) as Argv<BenchArgs>,
+      .option('memory', {
+        type: 'boolean',
+        describe: 'run the memory check on the 250,000-image expanded set (--no-memory skips it) [default: true]',
+      }) as Argv<BenchArgs>,
   handler: (args) =>
     runCommand(async () => {
       const options = benchOptions(args);
@@ -68,7 +71,11 @@ export const benchCommand: CommandModule<object, BenchArgs> = {
       const { runBench } = await import('./runBench.js');
       const { formatBenchMarkdown, formatBenchReport } = await import('./format.js');
       const report = await runBench({ ...options, progress });
-      const formats = { json: () => `${JSON.stringify(report)}\n`, markdown: () => formatBenchMarkdown(report), text: () => formatBenchReport(report) };
+      const formats = {
+        json: () => `${JSON.stringify(report)}\n`,
+        markdown: () => formatBenchMarkdown(report),
+        text: () => formatBenchReport(report),
+      };
       process.stdout.write(formats[options.format]());
       const memoryFailed = report.memoryCheckError !== undefined || report.memoryCheck?.withinLimit === false;
       return memoryFailed ? EXIT.failed : EXIT.ok;

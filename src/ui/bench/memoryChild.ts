@@ -24,7 +24,11 @@ async function main(): Promise<void> {
     lambda: BENCH_SETTINGS.lambda,
     epochs: 1,
   });
-  const trainer = new Trainer(config, { training: datasets.training, validation: datasets.validation }, { engine: selectEngine(engine) });
+  const trainer = new Trainer(
+    config,
+    { training: datasets.training, validation: datasets.validation },
+    { engine: selectEngine(engine) },
+  );
   let trainSeconds = Number.NaN;
   trainer.on((event) => {
     if (event.type === 'epoch') trainSeconds = event.trainSeconds;

@@ -13,7 +13,13 @@ export const WORKLOADS: readonly Workload[] = [
   { sizes: [784, 100, 10], batchSize: 100 },
 ];
 
-export const BENCH_SETTINGS = { cost: 'cross-entropy', eta: 0.5, lambda: 5, trainingSize: 50_000, validationSize: 10_000 } as const;
+export const BENCH_SETTINGS = {
+  cost: 'cross-entropy',
+  eta: 0.5,
+  lambda: 5,
+  trainingSize: 50_000,
+  validationSize: 10_000,
+} as const;
 
 /**
  * Floating-point operations of one training example in a dense implementation: the forward pass,

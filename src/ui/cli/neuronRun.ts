@@ -45,8 +45,12 @@ export async function runNeuronDemo(plan: NeuronPlan, io: Io, version: string): 
       let last: SingleNeuronStep | undefined;
       for (const step of singleNeuronSteps(config)) {
         last = step;
-        if (plan.json) writeJsonLine(io, { type: 'neuron', run: config.label, epoch: step.epoch, output: step.output, cost: step.cost });
-        else io.stdout.write(`${config.label}  epoch ${step.epoch}/${config.epochs}  output ${short(step.output)}  cost ${short(step.cost)}\n`);
+        if (plan.json)
+          writeJsonLine(io, { type: 'neuron', run: config.label, epoch: step.epoch, output: step.output, cost: step.cost });
+        else
+          io.stdout.write(
+            `${config.label}  epoch ${step.epoch}/${config.epochs}  output ${short(step.output)}  cost ${short(step.cost)}\n`,
+          );
         if (performance.now() - sliceStart >= SLICE_MS) {
           await drained(io, controller.signal);
           await pause();

@@ -54,7 +54,12 @@ class Problems {
   }
 }
 
-function wholeNumberFlag(problems: Problems, flag: string, text: string | undefined, allowed = 'a whole number ≥ 1'): number | undefined {
+function wholeNumberFlag(
+  problems: Problems,
+  flag: string,
+  text: string | undefined,
+  allowed = 'a whole number ≥ 1',
+): number | undefined {
   if (text === undefined) return undefined;
   const n = parseNumber(text);
   if (!isWholeNumber(n, 1)) problems.add(flag, text, allowed);
@@ -102,7 +107,9 @@ const isConfigField = (field: RequestField): field is keyof TrainConfig => field
 /** What the flags set, read through TRAIN_FLAGS: config overrides, request keys, and the text as typed. */
 interface ReadFlags {
   overrides: Partial<TrainConfig>;
-  request: Partial<Pick<RunRequest, 'trainingSize' | 'validationSize' | 'heldOut' | 'engine' | 'expand' | 'dataDir' | 'loadFrom'>>;
+  request: Partial<
+    Pick<RunRequest, 'trainingSize' | 'validationSize' | 'heldOut' | 'engine' | 'expand' | 'dataDir' | 'loadFrom'>
+  >;
   typed: TypedFields;
   /** The config fields a flag set. */
   given: (keyof TrainConfig)[];
@@ -197,7 +204,8 @@ export function planTraining(args: TrainArgs): Plan {
   if (args.load !== undefined) {
     // A loaded network brings its own weights: nothing is initialised, and a preset's layer sizes
     // (its label says e.g. "100 hidden") must be the network's.
-    if (args.init !== undefined) problems.add('--init', args.init, 'left out with --load (the loaded weights are the start; nothing is initialised)');
+    if (args.init !== undefined)
+      problems.add('--init', args.init, 'left out with --load (the loaded weights are the start; nothing is initialised)');
     if (experiment && run.config.sizes && !flags.typed.sizes) {
       flags.given.push('sizes');
       flags.typed.sizes = { flag: `--experiment ${experiment.id}`, text: run.config.sizes.join(',') };
@@ -207,13 +215,19 @@ export function planTraining(args: TrainArgs): Plan {
   // The layer ends need the data (or the --load network): here they are checked only against themselves.
   for (const problem of checkRequest(request)) {
     // --hidden values that are not whole numbers were reported above, by that flag.
-    if (problem.field === 'sizes' && flags.typed.sizes?.flag === '--hidden' && problems.lines.some((l) => l.startsWith('--hidden:'))) continue;
+    if (
+      problem.field === 'sizes' &&
+      flags.typed.sizes?.flag === '--hidden' &&
+      problems.lines.some((l) => l.startsWith('--hidden:'))
+    )
+      continue;
     problems.lines.push(describeRequestProblem(problem, flagWords(plan)));
   }
   let failUnder: number | undefined;
   if (args.failUnder !== undefined) {
     failUnder = parseNumber(args.failUnder);
-    if (!(failUnder >= 0 && failUnder <= 1)) problems.add('--fail-under', args.failUnder, 'an accuracy fraction in [0, 1], e.g. 0.9');
+    if (!(failUnder >= 0 && failUnder <= 1))
+      problems.add('--fail-under', args.failUnder, 'an accuracy fraction in [0, 1], e.g. 0.9');
   }
   checkSavePath(problems, args.save);
   if (args.load === '') problems.add('--load', "''", 'the path of a saved network, not empty');

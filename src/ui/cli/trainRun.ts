@@ -75,12 +75,16 @@ export async function runTraining(plan: TrainPlan, io: Io, version: string): Pro
     if (interrupted) return stopExitCode() ?? EXIT.interrupted;
     if (done.reason === 'diverged') {
       const kept = done.bestEpoch === 0 ? 'nothing saved' : `the weights of epoch ${done.bestEpoch} kept`;
-      io.stderr.write(`netdash: training diverged in epoch ${done.epochs} (NaN or infinite cost; ${kept}); try a smaller --eta\n`);
+      io.stderr.write(
+        `netdash: training diverged in epoch ${done.epochs} (NaN or infinite cost; ${kept}); try a smaller --eta\n`,
+      );
       return EXIT.failed;
     }
     if (plan.failUnder !== undefined && !(bestAccuracy !== undefined && bestAccuracy >= plan.failUnder)) {
       const set = prepared.heldOutName;
-      io.stderr.write(`netdash: best ${set} accuracy ${percent(bestAccuracy)} is below --fail-under ${percent(plan.failUnder)}\n`);
+      io.stderr.write(
+        `netdash: best ${set} accuracy ${percent(bestAccuracy)} is below --fail-under ${percent(plan.failUnder)}\n`,
+      );
       return EXIT.failed;
     }
     return EXIT.ok;

@@ -1,6 +1,12 @@
 // The book's recorded data a reproduced run is compared with (see src/data/bookRuns.ts).
 import type { ExperimentRun } from '../../core/experiments.js';
-import { bookAccuracyForSize, bookSeriesFor, primaryBookSeries, type BookRunSeries, type RunMetric } from '../../data/bookRuns.js';
+import {
+  bookAccuracyForSize,
+  bookSeriesFor,
+  primaryBookSeries,
+  type BookRunSeries,
+  type RunMetric,
+} from '../../data/bookRuns.js';
 
 export type CurveMetric = RunMetric;
 export type BookRunCurve = BookRunSeries;

@@ -30,7 +30,13 @@ function epochSeries(run: RunSummary, color: string): ChartSeries[] {
   const series: ChartSeries[] = [];
   if (run.seedCurves.length > 1) {
     run.seedCurves.forEach((curve, i) =>
-      series.push({ label: `ours: ${run.label}, seed ${i + 1}`, x: epochAxis(curve.length, fromZero), y: curve, color, faint: true }),
+      series.push({
+        label: `ours: ${run.label}, seed ${i + 1}`,
+        x: epochAxis(curve.length, fromZero),
+        y: curve,
+        color,
+        faint: true,
+      }),
     );
   }
   const seeds = run.seedCurves.length;
@@ -52,8 +58,21 @@ function moreDataSpec(row: ReportRow): Pick<ChartSpec, 'series' | 'xLabel' | 'xL
     xLabel: 'training-set size N (log scale)',
     xLog: true,
     series: [
-      { label: `ours: validation accuracy after training (mean of ${row.runs[0]?.final.n ?? 0} seed(s))`, x: sizes, y: row.runs.map((r) => r.final.mean), color: PALETTE[0]!, dots: true },
-      { label: "book: more_data.json", x: sizes, y: row.runs.map((r) => r.bookValue ?? Number.NaN), color: PALETTE[0]!, dashed: true, dots: true },
+      {
+        label: `ours: validation accuracy after training (mean of ${row.runs[0]?.final.n ?? 0} seed(s))`,
+        x: sizes,
+        y: row.runs.map((r) => r.final.mean),
+        color: PALETTE[0]!,
+        dots: true,
+      },
+      {
+        label: 'book: more_data.json',
+        x: sizes,
+        y: row.runs.map((r) => r.bookValue ?? Number.NaN),
+        color: PALETTE[0]!,
+        dashed: true,
+        dots: true,
+      },
     ],
   };
 }
@@ -78,7 +97,11 @@ export function experimentChart(experiment: Experiment, rows: readonly ReportRow
     };
     runs.forEach((run, i) => {
       if (run.bookValue !== undefined) {
-        referenceLines.push({ y: run.bookValue, label: `book: ${percent(run.bookValue)} (${run.label}, stated)`, color: PALETTE[i % PALETTE.length]! });
+        referenceLines.push({
+          y: run.bookValue,
+          label: `book: ${percent(run.bookValue)} (${run.label}, stated)`,
+          color: PALETTE[i % PALETTE.length]!,
+        });
       }
     });
   }

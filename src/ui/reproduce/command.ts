@@ -56,13 +56,25 @@ export function createReproduceCommand(io: ReproduceCommandIo = processIo): Comm
         .option('seeds', { type: 'string', describe: `Seeds per run, 1–${MAX_SEEDS} (default 3); seed k = preset seed + k` })
         .option('json', { type: 'boolean', default: false, describe: 'Print one JSON object instead of the table' })
         .option('out', { type: 'string', describe: 'Folder for the Markdown, CSV, JSON, per-run NDJSON and SVG charts' })
-        .option('quick', { type: 'boolean', default: false, describe: 'Small data and few epochs: checks the command, not the book' })
+        .option('quick', {
+          type: 'boolean',
+          default: false,
+          describe: 'Small data and few epochs: checks the command, not the book',
+        })
         .option('jobs', { type: 'string', describe: `Runs at once on worker threads, 1–${MAX_JOBS} (default ${defaultJobs()})` })
-        .option('engine', { type: 'string', describe: `Compute engine: ${ENGINE_KINDS.join(' | ')} (default auto: the fastest here)` })
+        .option('engine', {
+          type: 'string',
+          describe: `Compute engine: ${ENGINE_KINDS.join(' | ')} (default auto: the fastest here)`,
+        })
         .example('$0 reproduce', 'the whole default set, 3 seeds per run, the table on stdout')
-        .example('$0 reproduce --only overfitting,l2-1000 --out report', 'two rows, with Markdown, CSV, NDJSON and SVG files in report/')
+        .example(
+          '$0 reproduce --only overfitting,l2-1000 --out report',
+          'two rows, with Markdown, CSV, NDJSON and SVG files in report/',
+        )
         .example('$0 reproduce --quick --json', 'a quick check of the command (not of the book), as JSON')
-        .epilog('Exit codes: 0 every row as the book (and any --quick run), 1 a row misses the book, 2 bad arguments, data or output folder.') as unknown as Argv<RawReproduceArgs>,
+        .epilog(
+          'Exit codes: 0 every row as the book (and any --quick run), 1 a row misses the book, 2 bad arguments, data or output folder.',
+        ) as unknown as Argv<RawReproduceArgs>,
     handler: async (args: ArgumentsCamelCase<RawReproduceArgs>) => {
       await runReproduceCommand(args, io);
     },

@@ -44,7 +44,8 @@ function workerSlot(script: string): Slot {
   const execArgv = process.execArgv.filter((flag) => !flag.startsWith('--input-type'));
   const worker = new Worker(script, { execArgv });
   worker.unref();
-  let pending: { key: string; onEvent: (e: TrainerEvent) => void; resolve: (o: RunOutcome) => void; reject: (e: Error) => void } | undefined;
+  let pending:
+    { key: string; onEvent: (e: TrainerEvent) => void; resolve: (o: RunOutcome) => void; reject: (e: Error) => void } | undefined;
   const fail = (error: Error) => {
     pending?.reject(error);
     pending = undefined;
@@ -57,7 +58,8 @@ function workerSlot(script: string): Slot {
       pending = undefined;
     } else {
       // DataError's message already starts with its file; rebuild it so callers classify it alike.
-      const problem = reply.file && reply.message.startsWith(`${reply.file}: `) ? reply.message.slice(reply.file.length + 2) : reply.message;
+      const problem =
+        reply.file && reply.message.startsWith(`${reply.file}: `) ? reply.message.slice(reply.file.length + 2) : reply.message;
       const error = reply.dataError ? new DataError(reply.file ?? '(data)', problem) : new Error(reply.message);
       error.name = reply.name;
       fail(error);
@@ -94,7 +96,11 @@ export function effectiveJobs(requested: number): number {
  * Runs every task, longest first (so that parallel slots finish together), at most `jobs` at a
  * time. Resolves with the outcomes by task key; rejects with the first failure.
  */
-export async function runTasks(tasks: readonly RunTask[], jobs: number, callbacks: RunCallbacks = {}): Promise<Map<string, RunOutcome>> {
+export async function runTasks(
+  tasks: readonly RunTask[],
+  jobs: number,
+  callbacks: RunCallbacks = {},
+): Promise<Map<string, RunOutcome>> {
   const script = workerScript();
   const slotCount = Math.max(1, Math.min(effectiveJobs(jobs), tasks.length));
   const slots = Array.from({ length: slotCount }, () => (slotCount > 1 && script ? workerSlot(script) : inProcessSlot()));

@@ -49,10 +49,14 @@ export function parseReproduceArgs(args: RawReproduceArgs): ParseResult {
   if (args.only !== undefined) {
     const given = (Array.isArray(args.only) ? args.only : [args.only]).flatMap((part) => String(part).split(','));
     const ids = given.map((id) => id.trim()).filter((id) => id.length > 0);
-    if (ids.length === 0) return { ok: false, problem: `--only: got no experiment ids; expected one or more of ${EXPERIMENT_IDS.join(', ')}` };
+    if (ids.length === 0)
+      return { ok: false, problem: `--only: got no experiment ids; expected one or more of ${EXPERIMENT_IDS.join(', ')}` };
     const unknown = ids.filter((id) => !EXPERIMENT_IDS.includes(id));
     if (unknown.length > 0) {
-      return { ok: false, problem: `--only: unknown experiment ${unknown.join(', ')}; expected ids from ${EXPERIMENT_IDS.join(', ')}` };
+      return {
+        ok: false,
+        problem: `--only: unknown experiment ${unknown.join(', ')}; expected ids from ${EXPERIMENT_IDS.join(', ')}`,
+      };
     }
     only = [...new Set(ids)];
   }

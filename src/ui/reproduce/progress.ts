@@ -73,7 +73,9 @@ export class ProgressReporter {
     this.finishedWork += task.work;
     this.finishedRuns++;
     this.clearLine();
-    this.stream.write(`${this.prefix}done ${this.finishedRuns}/${this.totalRuns}: ${active?.label ?? task.key} — ${summary} · ${this.timing()}\n`);
+    this.stream.write(
+      `${this.prefix}done ${this.finishedRuns}/${this.totalRuns}: ${active?.label ?? task.key} — ${summary} · ${this.timing()}\n`,
+    );
   }
 
   close(): void {

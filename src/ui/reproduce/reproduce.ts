@@ -27,7 +27,7 @@ export interface ReproduceIo {
 
 export const GENERAL_NOTES = [
   "The book's numbers come from one run of its network2.py (Python, numpy's random generator); ours are netdash runs " +
-    'with their own seeded generator, so no seed repeats the book\'s run exactly: the spread over seeds shows what is noise.',
+    "with their own seeded generator, so no seed repeats the book's run exactly: the spread over seeds shows what is noise.",
   'best epoch = the epoch with the highest held-out accuracy (the book reports its peaks) or lowest cost; final = after the last epoch.',
 ];
 
@@ -41,7 +41,9 @@ function outcomeSummary(outcome: RunOutcome): string {
   const parts: string[] = [];
   if (accuracy.length > 0) {
     const best = Math.max(...accuracy);
-    parts.push(`${outcome.heldOutName} best ${percent(best)} (epoch ${accuracy.indexOf(best) + 1}), final ${percent(accuracy.at(-1)!)}`);
+    parts.push(
+      `${outcome.heldOutName} best ${percent(best)} (epoch ${accuracy.indexOf(best) + 1}), final ${percent(accuracy.at(-1)!)}`,
+    );
   }
   if (outcome.endEvaluation) parts.push(`${outcome.heldOutName} ${percent(outcome.endEvaluation.accuracy)} after training`);
   if (outcome.curves.trainingCost.length > 0) parts.push(`training cost ${fixed(outcome.curves.trainingCost.at(-1))}`);
@@ -56,17 +58,24 @@ export async function reproduce(options: ReproduceOptions, io: ReproduceIo): Pro
   if (options.out) prepareOutDir(options.out);
   const jobs = Math.max(1, Math.min(effectiveJobs(options.jobs), plan.tasks.length));
 
-  const progress = new ProgressReporter(io.stderr, plan.totalWork, plan.tasks.length, options.quick ? 'reproduce [quick] ' : 'reproduce ');
+  const progress = new ProgressReporter(
+    io.stderr,
+    plan.totalWork,
+    plan.tasks.length,
+    options.quick ? 'reproduce [quick] ' : 'reproduce ',
+  );
   progress.message(
     `${plan.experiments.length} experiment(s), ${plan.tasks.length} training run(s), ${jobs} at a time` +
-      (options.quick ? ' — QUICK RUN, not the book\'s set-up' : ''),
+      (options.quick ? " — QUICK RUN, not the book's set-up" : ''),
   );
 
   const neuronSteps = new Map<string, SingleNeuronStep[][]>();
   for (const experimentPlan of plan.experiments) {
     if (experimentPlan.rule !== 'slowdown') continue;
     neuronSteps.set(experimentPlan.experiment.id, (experimentPlan.experiment.neuron ?? []).map(runSingleNeuron));
-    progress.message(`${experimentPlan.experiment.id}: single neuron, ${experimentPlan.experiment.neuron?.length ?? 0} runs done`);
+    progress.message(
+      `${experimentPlan.experiment.id}: single neuron, ${experimentPlan.experiment.neuron?.length ?? 0} runs done`,
+    );
   }
 
   const seedCount = new Map(plan.experiments.map((p) => [p.experiment.id, p.seeds.length]));

@@ -46,7 +46,9 @@ export function summarizeRun(run: ExperimentRun, outcomes: readonly RunOutcome[]
   });
   const bests = seedCurves.map((curve) => (minimize ? trough(curve) : peak(curve)));
   const trainingCurves = outcomes.map((outcome) => outcome.curves.trainingAccuracy);
-  const trainingPeaks = trainingCurves.every((curve) => curve.length > 0) ? trainingCurves.map((curve) => peak(curve)!.value) : undefined;
+  const trainingPeaks = trainingCurves.every((curve) => curve.length > 0)
+    ? trainingCurves.map((curve) => peak(curve)!.value)
+    : undefined;
   return {
     label: run.label,
     metric,
@@ -72,7 +74,9 @@ function curveGapOf(summary: RunSummary): RowGap | undefined {
 function stoppedNotes(outcomes: readonly RunOutcome[]): string[] {
   return outcomes
     .filter((outcome) => outcome.done.reason !== 'completed')
-    .map((outcome) => `${outcome.label}, seed ${outcome.seed}: stopped (${outcome.done.reason}) after epoch ${outcome.done.epochs}`);
+    .map(
+      (outcome) => `${outcome.label}, seed ${outcome.seed}: stopped (${outcome.done.reason}) after epoch ${outcome.done.epochs}`,
+    );
 }
 
 const secondsOf = (outcomes: readonly RunOutcome[]) => outcomes.reduce((sum, outcome) => sum + outcome.done.seconds, 0);
@@ -93,7 +97,9 @@ function accuracyRows(plan: ExperimentPlan, outcomes: ReadonlyMap<string, RunOut
     if (summary.book) {
       const recordedPeak = Math.max(...summary.book.values);
       if (Math.abs(recordedPeak - book.accuracy) > 0.0005) {
-        notes.push(`the book's recorded curve (${summary.book.figure}) peaks at ${percent(recordedPeak)}; its text states ${percent(book.accuracy)}`);
+        notes.push(
+          `the book's recorded curve (${summary.book.figure}) peaks at ${percent(recordedPeak)}; its text states ${percent(book.accuracy)}`,
+        );
       }
     }
     const tolerance = toleranceFor(run.trainingSize);
@@ -175,7 +181,13 @@ function moreDataRow(plan: ExperimentPlan, outcomes: ReadonlyMap<string, RunOutc
   return {
     ...row,
     largestGap: gap && { label: `N = ${gap.at}`, unit: 'accuracy', axis: 'N', gap },
-    verdict: verdictText(moreDataVerdict(ours, sizes, row.runs.map((run) => run.final.sd))),
+    verdict: verdictText(
+      moreDataVerdict(
+        ours,
+        sizes,
+        row.runs.map((run) => run.final.sd),
+      ),
+    ),
   };
 }
 
@@ -204,11 +216,18 @@ export function slowdownRow(plan: ExperimentPlan, steps: readonly SingleNeuronSt
   const crossEntropy = configs.findIndex((config) => config.cost === 'cross-entropy');
   const verdict =
     quadratic && crossEntropy >= 0
-      ? verdictText(slowdownVerdict({ saturatedQuadratic: runs[quadratic.i]!.meanCurve, crossEntropy: runs[crossEntropy]!.meanCurve }))
+      ? verdictText(
+          slowdownVerdict({ saturatedQuadratic: runs[quadratic.i]!.meanCurve, crossEntropy: runs[crossEntropy]!.meanCurve }),
+        )
       : NO_VERDICT;
   const flatEpoch = (costs: readonly number[]) => Math.min(SLOWDOWN_FLAT_EPOCHS, costs.length - 1);
   const display = {
-    best: runs.map((run) => `${run.label}: cost ${fixed(run.meanCurve[0])} → ${fixed(run.meanCurve[flatEpoch(run.meanCurve)])} at epoch ${flatEpoch(run.meanCurve)}`).join('; '),
+    best: runs
+      .map(
+        (run) =>
+          `${run.label}: cost ${fixed(run.meanCurve[0])} → ${fixed(run.meanCurve[flatEpoch(run.meanCurve)])} at epoch ${flatEpoch(run.meanCurve)}`,
+      )
+      .join('; '),
     final: runs.map((run) => `${run.label}: ${fixed(run.meanCurve.at(-1))} at epoch ${run.meanCurve.length - 1}`).join('; '),
   };
   return { ...baseRow(plan, [], runs, [...plan.notes]), verdict, display };

@@ -92,7 +92,12 @@ export async function executeRun(
     if (error instanceof RequestError) throw new Error(`${task.key}: ${describeRequestProblem(error.problems[0]!)}`);
     throw error;
   }
-  const curves: Record<CurveMetric, number[]> = { trainingCost: [], trainingAccuracy: [], validationCost: [], validationAccuracy: [] };
+  const curves: Record<CurveMetric, number[]> = {
+    trainingCost: [],
+    trainingAccuracy: [],
+    validationCost: [],
+    validationAccuracy: [],
+  };
   const events: RecordedEvent[] = [];
   let evaluation: Extract<TrainerEvent, { type: 'evaluation' }> | undefined;
   prepared.trainer.on((event) => {
@@ -107,7 +112,12 @@ export async function executeRun(
   let endEvaluation: EndEvaluationEvent | undefined;
   if (task.settings.evaluateAtEnd) {
     // No evaluation event when the run diverged: the record says so with NaN.
-    const { accuracy, correct, total, cost } = evaluation ?? { accuracy: NaN, correct: NaN, total: prepared.heldOut.count, cost: NaN };
+    const { accuracy, correct, total, cost } = evaluation ?? {
+      accuracy: NaN,
+      correct: NaN,
+      total: prepared.heldOut.count,
+      cost: NaN,
+    };
     endEvaluation = { type: 'end-evaluation', set: prepared.heldOutName, accuracy, correct, total, cost };
     events.push(endEvaluation);
   }

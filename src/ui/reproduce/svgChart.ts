@@ -55,7 +55,9 @@ export function niceTicks(min: number, max: number, count = 5): number[] {
 const fmt = (v: number) => Number(v.toFixed(2)).toString();
 
 export function renderSvgChart(spec: ChartSpec): string {
-  const points = spec.series.flatMap((s) => s.x.map((x, i) => ({ x, y: s.y[i]! }))).filter((p) => Number.isFinite(p.x) && Number.isFinite(p.y));
+  const points = spec.series
+    .flatMap((s) => s.x.map((x, i) => ({ x, y: s.y[i]! })))
+    .filter((p) => Number.isFinite(p.x) && Number.isFinite(p.y));
   const ys = [...points.map((p) => p.y), ...(spec.referenceLines ?? []).map((line) => line.y)];
   const xs = points.map((p) => p.x);
   const xMin = xs.length ? Math.min(...xs) : 0;
@@ -80,7 +82,8 @@ export function renderSvgChart(spec: ChartSpec): string {
     `<rect width="${WIDTH}" height="${HEIGHT}" fill="#ffffff"/>`,
     `<text x="${WIDTH / 2}" y="22" text-anchor="middle" font-size="15" font-weight="bold">${escapeXml(spec.title)}</text>`,
   ];
-  if (spec.subtitle) out.push(`<text x="${WIDTH / 2}" y="42" text-anchor="middle" fill="#555">${escapeXml(spec.subtitle)}</text>`);
+  if (spec.subtitle)
+    out.push(`<text x="${WIDTH / 2}" y="42" text-anchor="middle" fill="#555">${escapeXml(spec.subtitle)}</text>`);
 
   // Axes and grid.
   const yTicks = niceTicks(yMin, yMax, 6);
@@ -88,13 +91,21 @@ export function renderSvgChart(spec: ChartSpec): string {
     out.push(`<line x1="${PLOT.left}" y1="${fmt(sy(y))}" x2="${WIDTH - PLOT.right}" y2="${fmt(sy(y))}" stroke="#e5e5e5"/>`);
     out.push(`<text x="${PLOT.left - 6}" y="${fmt(sy(y) + 4)}" text-anchor="end">${escapeXml(formatY(y))}</text>`);
   }
-  const xTicks = spec.xLog ? [...new Set(xs)].sort((a, b) => a - b) : niceTicks(xMin, xMax, 8).filter((x) => x >= xMin && x <= xMax);
+  const xTicks = spec.xLog
+    ? [...new Set(xs)].sort((a, b) => a - b)
+    : niceTicks(xMin, xMax, 8).filter((x) => x >= xMin && x <= xMax);
   for (const x of xTicks) {
-    out.push(`<line x1="${fmt(sx(x))}" y1="${PLOT.top + plotHeight}" x2="${fmt(sx(x))}" y2="${PLOT.top + plotHeight + 4}" stroke="#333"/>`);
-    out.push(`<text x="${fmt(sx(x))}" y="${PLOT.top + plotHeight + 17}" text-anchor="middle">${escapeXml(x.toLocaleString('en-US'))}</text>`);
+    out.push(
+      `<line x1="${fmt(sx(x))}" y1="${PLOT.top + plotHeight}" x2="${fmt(sx(x))}" y2="${PLOT.top + plotHeight + 4}" stroke="#333"/>`,
+    );
+    out.push(
+      `<text x="${fmt(sx(x))}" y="${PLOT.top + plotHeight + 17}" text-anchor="middle">${escapeXml(x.toLocaleString('en-US'))}</text>`,
+    );
   }
   out.push(`<rect x="${PLOT.left}" y="${PLOT.top}" width="${plotWidth}" height="${plotHeight}" fill="none" stroke="#333"/>`);
-  out.push(`<text x="${PLOT.left + plotWidth / 2}" y="${PLOT.top + plotHeight + 36}" text-anchor="middle">${escapeXml(spec.xLabel)}</text>`);
+  out.push(
+    `<text x="${PLOT.left + plotWidth / 2}" y="${PLOT.top + plotHeight + 36}" text-anchor="middle">${escapeXml(spec.xLabel)}</text>`,
+  );
   out.push(
     `<text transform="translate(16 ${PLOT.top + plotHeight / 2}) rotate(-90)" text-anchor="middle">${escapeXml(spec.yLabel)}</text>`,
   );
@@ -113,7 +124,9 @@ export function renderSvgChart(spec: ChartSpec): string {
     const style = series.faint
       ? `stroke-width="1" stroke-opacity="0.35"`
       : `stroke-width="2"${series.dashed ? ' stroke-dasharray="7 4"' : ''}`;
-    out.push(`<polyline fill="none" stroke="${series.color}" ${style} points="${coordinates.join(' ')}"><title>${escapeXml(series.label)}</title></polyline>`);
+    out.push(
+      `<polyline fill="none" stroke="${series.color}" ${style} points="${coordinates.join(' ')}"><title>${escapeXml(series.label)}</title></polyline>`,
+    );
     if (series.dots) {
       for (const c of coordinates) {
         const [cx, cy] = c.split(',');

@@ -101,7 +101,10 @@ function words(check: Check): { rule: string; detail: string } {
         detail: `fastest fall at epoch ${check.fastestAt}`,
       };
     case 'crossEntropyFastestFirst':
-      return { rule: 'cross-entropy from w = b = 2 falls fastest at the start', detail: `fastest fall at epoch ${check.fastestAt}` };
+      return {
+        rule: 'cross-entropy from w = b = 2 falls fastest at the start',
+        detail: `fastest fall at epoch ${check.fastestAt}`,
+      };
   }
 }
 

@@ -75,9 +75,7 @@ export function App({ dataDir, dataOptions, presetOverrides, saveDir }: AppProps
         />
       );
     case 'dashboard':
-      return (
-        <Dashboard plan={screen.plan} session={session} onRunFinished={onRunFinished} onBack={toMenu} saveDir={saveDir} />
-      );
+      return <Dashboard plan={screen.plan} session={session} onRunFinished={onRunFinished} onBack={toMenu} saveDir={saveDir} />;
     case 'neuron':
       return <NeuronView experiment={screen.experiment} onBack={toMenu} />;
     case 'softmax':

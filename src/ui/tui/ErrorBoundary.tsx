@@ -29,9 +29,7 @@ export class ErrorBoundary extends Component<ErrorBoundaryProps, { error?: Error
           netdash stopped because of an internal error:
         </Text>
         <Text color="red">{firstLine(error)}</Text>
-        <Text dimColor>
-          The terminal has been restored. `netdash train` runs the same experiments without the dashboard.
-        </Text>
+        <Text dimColor>The terminal has been restored. `netdash train` runs the same experiments without the dashboard.</Text>
       </Box>
     );
   }

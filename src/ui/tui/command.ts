@@ -11,7 +11,12 @@ export const dashboardCommand: CommandModule = {
   describe: 'open the dashboard (TUI) in an interactive terminal',
   builder: (yargs: Argv) =>
     yargs
-      .option('data-dir', { describe: 'MNIST-format folder [default: the embedded MNIST]', type: 'string', requiresArg: true, coerce: lastText })
+      .option('data-dir', {
+        describe: 'MNIST-format folder [default: the embedded MNIST]',
+        type: 'string',
+        requiresArg: true,
+        coerce: lastText,
+      })
       .option('json', { type: 'boolean', hidden: true }),
   handler: (argv) =>
     runCommand(async () => {

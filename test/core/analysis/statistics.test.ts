@@ -26,7 +26,13 @@ describe('mean and standard deviation over seeds', () => {
   });
 
   it('averages curves epoch by epoch over the epochs every seed reached', () => {
-    expect(meanCurve([[1, 2, 3], [3, 4], [2, 3, 9, 9]])).toEqual([2, 3]);
+    expect(
+      meanCurve([
+        [1, 2, 3],
+        [3, 4],
+        [2, 3, 9, 9],
+      ]),
+    ).toEqual([2, 3]);
     expect(meanCurve([])).toEqual([]);
   });
 

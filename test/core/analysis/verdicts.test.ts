@@ -32,9 +32,15 @@ describe('accuracy rows', () => {
   });
 
   it('misses outside the tolerance and keeps by how much', () => {
-    const verdict = accuracyVerdict({ book: 0.9549, oursMean: 0.9480, tolerance: 0.005 });
+    const verdict = accuracyVerdict({ book: 0.9549, oursMean: 0.948, tolerance: 0.005 });
     expect(verdict.status).toBe('miss');
-    expect(verdict.checks[0]).toMatchObject({ kind: 'accuracy', ok: false, book: 0.9549, oursMean: 0.948, difference: expect.closeTo(-0.0069, 10) });
+    expect(verdict.checks[0]).toMatchObject({
+      kind: 'accuracy',
+      ok: false,
+      book: 0.9549,
+      oursMean: 0.948,
+      difference: expect.closeTo(-0.0069, 10),
+    });
     expect(accuracyVerdict({ book: 0.8227, oursMean: 0.84, tolerance: 0.015 }).status).toBe('miss');
     expect(accuracyVerdict({ book: 0.8227, oursMean: 0.836, tolerance: 0.015 }).status).toBe('pass');
     expect(accuracyVerdict({ book: 0.9, oursMean: Number.NaN, tolerance: 0.015 }).status).toBe('miss');
@@ -73,12 +79,18 @@ describe('learning rates η = 0.025, 0.25, 2.5 (training cost)', () => {
   });
 
   it('is a miss, not a crash, with fewer than two epochs', () => {
-    expect(learningRateVerdict({ slow: [1], medium: [0.5], fast: [2] }).checks).toEqual([{ kind: 'learningRateEpochs', ok: false, epochs: 1 }]);
+    expect(learningRateVerdict({ slow: [1], medium: [0.5], fast: [2] }).checks).toEqual([
+      { kind: 'learningRateEpochs', ok: false, epochs: 1 },
+    ]);
   });
 
   it('misses when 0.25 keeps falling instead of levelling off', () => {
     const falling = Array.from({ length: 30 }, (_, i) => 0.49 - 0.012 * i);
-    const verdict = learningRateVerdict({ slow: book.slow.map((v) => v + 0.5), medium: falling, fast: book.fast.map((v) => v + 1) });
+    const verdict = learningRateVerdict({
+      slow: book.slow.map((v) => v + 0.5),
+      medium: falling,
+      fast: book.fast.map((v) => v + 1),
+    });
     expect(verdict.checks.find((c) => c.kind === 'mediumLevelsOff')?.ok).toBe(false);
   });
 
@@ -93,7 +105,11 @@ describe('learning rates η = 0.025, 0.25, 2.5 (training cost)', () => {
 
   it('misses when 2.5 falls smoothly', () => {
     const smooth = Array.from({ length: 30 }, (_, i) => 2 - 0.01 * i);
-    expect(learningRateVerdict({ ...book, fast: smooth }).checks.find((c) => c.kind === 'fastOscillates')).toMatchObject({ ok: false, rises: 0, steps: 29 });
+    expect(learningRateVerdict({ ...book, fast: smooth }).checks.find((c) => c.kind === 'fastOscillates')).toMatchObject({
+      ok: false,
+      rises: 0,
+      steps: 29,
+    });
   });
 });
 
@@ -150,7 +166,9 @@ describe('more training data', () => {
 
 describe('single-neuron learning slowdown (cost per epoch, entry 0 = start)', () => {
   // Flat for 200 epochs, then a fast fall: the book's quadratic neuron from w = b = 2.
-  const flatThenFalls = Array.from({ length: 301 }, (_, e) => (e < 200 ? 0.48 - 0.0001 * e : 0.46 - 0.45 * (1 - Math.exp(-(e - 200) / 20))));
+  const flatThenFalls = Array.from({ length: 301 }, (_, e) =>
+    e < 200 ? 0.48 - 0.0001 * e : 0.46 - 0.45 * (1 - Math.exp(-(e - 200) / 20)),
+  );
   // Fastest at the start, slowing down: the cross-entropy neuron.
   const fastFirst = Array.from({ length: 301 }, (_, e) => 4 * Math.exp(-e / 100));
 

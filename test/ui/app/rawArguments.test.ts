@@ -11,7 +11,10 @@ describe('rawArgumentProblems', () => {
     [['train', '--no-expand'], []],
     [['train', '--eta=0.5'], []],
     [['train', '--json=1'], [noValue('json', '1')]],
-    [['train', '--json=yes', '--expand=on'], [noValue('json', 'yes'), noValue('expand', 'on')]],
+    [
+      ['train', '--json=yes', '--expand=on'],
+      [noValue('json', 'yes'), noValue('expand', 'on')],
+    ],
     [['train', '--schedule='], [noValue('schedule', '')]],
     [['train', '--epochs', '1', '--', 'more', 'words'], ['--: got more words; netdash takes no arguments after --']],
     [['train', '--'], []],

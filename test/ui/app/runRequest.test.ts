@@ -4,7 +4,13 @@ import { describe, expect, it } from 'vitest';
 import { makeConfig } from '../../../src/core/config.js';
 import type { TrainConfig } from '../../../src/core/types.js';
 import { UsageError } from '../../../src/ui/app/errors.js';
-import { RequestError, describeRequestProblem, inWords, type FieldWords, type RequestProblem } from '../../../src/ui/app/requestError.js';
+import {
+  RequestError,
+  describeRequestProblem,
+  inWords,
+  type FieldWords,
+  type RequestProblem,
+} from '../../../src/ui/app/requestError.js';
 import { MNIST_SHAPE, checkAgainstData, checkRequest, type RunRequest } from '../../../src/ui/app/runRequest.js';
 
 function request(config: Partial<TrainConfig> = {}, rest: Partial<RunRequest> = {}): RunRequest {
@@ -18,13 +24,29 @@ const BAD: [string, RunRequest, string[]][] = [
   ['mini-batch 0', request({ batchSize: 0 }), ['batchSize=0 → a whole number ≥ 1']],
   ['epochs not whole', request({ epochs: 2.5 }), ['epochs=2.5 → a whole number ≥ 1']],
   ['dropout 1', request({ dropout: 1 }), ['dropout=1 → a probability in [0, 1)']],
-  ['an unknown cost', request({ cost: 'hinge' as TrainConfig['cost'] }), ['cost=hinge → one of quadratic, cross-entropy, log-likelihood']],
+  [
+    'an unknown cost',
+    request({ cost: 'hinge' as TrainConfig['cost'] }),
+    ['cost=hinge → one of quadratic, cross-entropy, log-likelihood'],
+  ],
   ['an unknown init', request({ init: 'huge' as TrainConfig['init'] }), ['init=huge → one of default, large']],
-  ['an unknown monitor', request({ monitor: 'loss' as TrainConfig['monitor'] }), ['monitor=loss → one of val-accuracy, val-cost']],
-  ['sizes not numbers', request({ sizes: [784, Number.NaN, 10] }), ['sizes=784,NaN,10 → at least two whole numbers ≥ 1, e.g. 784,30,10']],
+  [
+    'an unknown monitor',
+    request({ monitor: 'loss' as TrainConfig['monitor'] }),
+    ['monitor=loss → one of val-accuracy, val-cost'],
+  ],
+  [
+    'sizes not numbers',
+    request({ sizes: [784, Number.NaN, 10] }),
+    ['sizes=784,NaN,10 → at least two whole numbers ≥ 1, e.g. 784,30,10'],
+  ],
   ['training size 0', request({}, { trainingSize: 0 }), ['trainingSize=0 → a whole number ≥ 1']],
   ['validation size not whole', request({}, { validationSize: 2.5 }), ['validationSize=2.5 → a whole number ≥ 1']],
-  ['an unknown held-out set', request({}, { heldOut: 'train' as RunRequest['heldOut'] }), ['heldOut=train → one of validation, test']],
+  [
+    'an unknown held-out set',
+    request({}, { heldOut: 'train' as RunRequest['heldOut'] }),
+    ['heldOut=train → one of validation, test'],
+  ],
   ['an unknown engine', request({}, { engine: 'gpu' as RunRequest['engine'] }), ['engine=gpu → one of auto, typescript, wasm']],
   [
     'several at once, config fields first',
@@ -42,7 +64,10 @@ describe('checkRequest', () => {
 
   it('accepts the defaults, every preset choice and a subset of the data', () => {
     expect(checkRequest(request())).toEqual([]);
-    const chosen = request({ cost: 'log-likelihood', init: 'large', monitor: 'val-cost' }, { heldOut: 'test', engine: 'typescript', trainingSize: 1000, validationSize: 1 });
+    const chosen = request(
+      { cost: 'log-likelihood', init: 'large', monitor: 'val-cost' },
+      { heldOut: 'test', engine: 'typescript', trainingSize: 1000, validationSize: 1 },
+    );
     expect(checkRequest(chosen, MNIST_SHAPE)).toEqual([]);
   });
 
@@ -90,9 +115,13 @@ describe('checkAgainstData', () => {
 
 describe('wording a problem', () => {
   const flags: FieldWords = (field) =>
-    field === 'loadFrom' ? { name: '--load net.json' } : field === 'eta' ? { name: '--eta', typed: 'abc' } : { name: `--${field}` };
+    field === 'loadFrom'
+      ? { name: '--load net.json' }
+      : field === 'eta'
+        ? { name: '--eta', typed: 'abc' }
+        : { name: `--${field}` };
 
-  it('names the field in the front end\'s words, echoing what was typed', () => {
+  it("names the field in the front end's words, echoing what was typed", () => {
     const [eta] = checkRequest(request({ eta: Number.NaN }));
     expect(describeRequestProblem(eta!, flags)).toBe('--eta: got abc; must be a number > 0');
     expect(describeRequestProblem(eta!)).toBe('eta: got NaN; must be a number > 0');
@@ -101,7 +130,9 @@ describe('wording a problem', () => {
   it('words a mismatch with the loaded network by both fields', () => {
     const given = request({ cost: 'quadratic' }, { given: ['cost'] });
     const [cost] = checkAgainstData(given, MNIST_SHAPE, { sizes: [784, 30, 10], cost: { name: 'cross-entropy' } }).problems;
-    expect(describeRequestProblem(cost!, flags)).toBe('--cost: got quadratic; must match the cost cross-entropy of --load net.json (or be left out)');
+    expect(describeRequestProblem(cost!, flags)).toBe(
+      '--cost: got quadratic; must match the cost cross-entropy of --load net.json (or be left out)',
+    );
   });
 
   it('RequestError keeps the problems, reads as one line each, and is a UsageError (exit 2) if left unworded', () => {

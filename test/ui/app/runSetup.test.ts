@@ -18,7 +18,10 @@ beforeAll(() => {
   writeTinyMnist(dir, 12, 4);
   saved = join(dir.path, 'net.json');
   const zeros = (rows: number, cols: number) => Array.from({ length: rows }, () => new Array<number>(cols).fill(0));
-  writeFileSync(saved, JSON.stringify({ sizes: [784, 10], weights: [zeros(10, 784)], biases: [zeros(10, 1)], cost: 'QuadraticCost' }));
+  writeFileSync(
+    saved,
+    JSON.stringify({ sizes: [784, 10], weights: [zeros(10, 784)], biases: [zeros(10, 1)], cost: 'QuadraticCost' }),
+  );
 });
 afterAll(() => dir.remove());
 

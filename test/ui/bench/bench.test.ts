@@ -39,7 +39,11 @@ const GOOD: [string, BenchArgs, Partial<BenchOptions>][] = [
   ['--no-json --markdown', { json: false, markdown: true }, { format: 'markdown' }],
   ['--no-memory', { memory: false }, { memoryCheck: false }],
   ['--memory', { memory: true }, { memoryCheck: true }],
-  ['everything at once', { epochs: '5', engine: 'typescript', json: true, memory: false }, { epochs: 5, engine: 'typescript', format: 'json', memoryCheck: false }],
+  [
+    'everything at once',
+    { epochs: '5', engine: 'typescript', json: true, memory: false },
+    { epochs: 5, engine: 'typescript', format: 'json', memoryCheck: false },
+  ],
 ];
 
 const epochsProblem = (got: string) => `--epochs: got ${got}; must be a whole number from 1 to 100`;
@@ -81,7 +85,9 @@ describe('bench options', () => {
 
   it('refuses --engine wasm where WebAssembly SIMD is missing, but auto and typescript still run', () => {
     runtime.wasm = false;
-    expect(usageProblem({ engine: 'wasm' })).toBe('--engine: wasm needs WebAssembly SIMD, which this runtime lacks; use auto or typescript');
+    expect(usageProblem({ engine: 'wasm' })).toBe(
+      '--engine: wasm needs WebAssembly SIMD, which this runtime lacks; use auto or typescript',
+    );
     expect(benchOptions({ engine: 'auto' }).engine).toBe('auto');
     expect(benchOptions({ engine: 'typescript' }).engine).toBe('typescript');
   });

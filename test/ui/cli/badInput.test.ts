@@ -8,10 +8,26 @@ beforeAll(ensureBuilt);
 
 const CASES: [string, string[], string][] = [
   ['train: a bad value', ['train', '--eta', '-1', '--json'], 'netdash: --eta: got -1; must be a number > 0\n'],
-  ['train: an unknown flag', ['train', '--etta', '0.1', '--json'], 'netdash: Unknown argument: etta (see netdash train --help)\n'],
-  ['train: a size beyond the loaded data', ['train', ...QUICK, '--train-size', '60000', '--json'], 'netdash: --train-size: got 60000; must be a whole number 1..50000 for this data\n'],
-  ['evaluate: an unknown set', ['evaluate', 'net.json', '--on', 'training', '--json'], 'netdash: --on: got training; must be one of validation, test\n'],
-  ['evaluate: a missing file', ['evaluate', 'nonexistent-netdash.json', '--json'], 'netdash: nonexistent-netdash.json: file not found\n'],
+  [
+    'train: an unknown flag',
+    ['train', '--etta', '0.1', '--json'],
+    'netdash: Unknown argument: etta (see netdash train --help)\n',
+  ],
+  [
+    'train: a size beyond the loaded data',
+    ['train', ...QUICK, '--train-size', '60000', '--json'],
+    'netdash: --train-size: got 60000; must be a whole number 1..50000 for this data\n',
+  ],
+  [
+    'evaluate: an unknown set',
+    ['evaluate', 'net.json', '--on', 'training', '--json'],
+    'netdash: --on: got training; must be one of validation, test\n',
+  ],
+  [
+    'evaluate: a missing file',
+    ['evaluate', 'nonexistent-netdash.json', '--json'],
+    'netdash: nonexistent-netdash.json: file not found\n',
+  ],
 ];
 
 describe('bad input in the built CLI', () => {

@@ -68,7 +68,10 @@ export interface CliResult {
   stderr: string;
 }
 
-export function startCli(args: string[], options: { stdin?: 'pipe' | 'ignore'; env?: Record<string, string> } = {}): ChildProcess {
+export function startCli(
+  args: string[],
+  options: { stdin?: 'pipe' | 'ignore'; env?: Record<string, string> } = {},
+): ChildProcess {
   return spawn(process.execPath, [CLI, ...args], {
     cwd: ROOT,
     stdio: [options.stdin ?? 'pipe', 'pipe', 'pipe'],

@@ -39,7 +39,8 @@ describe('help', () => {
   it('train --help documents every flag, with examples', async () => {
     const result = await runCli(['train', '--help']);
     expect(result.code).toBe(0);
-    const flags = 'sizes hidden cost init eta batch epochs lambda l1 dropout momentum patience min-delta monitor schedule train-size validation-size expand data-dir seed save load monitor-training test experiment variant held-out fail-under json engine';
+    const flags =
+      'sizes hidden cost init eta batch epochs lambda l1 dropout momentum patience min-delta monitor schedule train-size validation-size expand data-dir seed save load monitor-training test experiment variant held-out fail-under json engine';
     for (const flag of flags.split(' ')) expect(result.stdout).toMatch(new RegExp(`--${flag}\\s`));
     expect(result.stdout).toContain('Examples:');
   });
@@ -52,7 +53,7 @@ describe('help', () => {
 });
 
 describe('experiments', () => {
-  it('prints one line per preset: id, title, and the book\'s result where it has one', async () => {
+  it("prints one line per preset: id, title, and the book's result where it has one", async () => {
     const result = await runCli(['experiments']);
     expect(result.code).toBe(0);
     const lines = result.stdout.trimEnd().split('\n');

@@ -13,11 +13,19 @@ const zeros = (rows: number, cols: number) => Array.from({ length: rows }, () =>
 
 beforeAll(() => {
   folder = mkdtempSync(join(tmpdir(), 'netdash-evaluate-args-'));
-  const network = { sizes: [784, 10, 10], weights: [zeros(10, 784), zeros(10, 10)], biases: [zeros(10, 1), zeros(10, 1)], cost: 'CrossEntropyCost' };
+  const network = {
+    sizes: [784, 10, 10],
+    weights: [zeros(10, 784), zeros(10, 10)],
+    biases: [zeros(10, 1), zeros(10, 1)],
+    cost: 'CrossEntropyCost',
+  };
   writeFileSync(path('net.json'), JSON.stringify(network));
   network.weights[1]![3] = [1, 2]; // a row of 2 numbers where 10 are needed
   writeFileSync(path('broken.json'), JSON.stringify(network));
-  writeFileSync(path('tiny.json'), JSON.stringify({ sizes: [1, 10], weights: [zeros(10, 1)], biases: [zeros(10, 1)], cost: 'QuadraticCost' }));
+  writeFileSync(
+    path('tiny.json'),
+    JSON.stringify({ sizes: [1, 10], weights: [zeros(10, 1)], biases: [zeros(10, 1)], cost: 'QuadraticCost' }),
+  );
 });
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
@@ -28,7 +36,9 @@ describe('evaluate arguments', () => {
     const line = JSON.parse(json.stdout) as Record<string, unknown>;
     expect(line).toMatchObject({ file: path('net.json'), on: 'test', sizes: [784, 10, 10], total: 10_000 });
     const text = evaluateOutcome([path('net.json'), '--lambda', '0.5']);
-    expect(text.stdout).toMatch(/^\/.*net\.json \[784,10,10\] on validation: accuracy \d+\.\d\d% \(\d+\/10000\) {2}cost [\d.]+\n$/);
+    expect(text.stdout).toMatch(
+      /^\/.*net\.json \[784,10,10\] on validation: accuracy \d+\.\d\d% \(\d+\/10000\) {2}cost [\d.]+\n$/,
+    );
   });
 
   /** [case, argv, the one stderr line without "netdash: " (a function of the temp folder's paths)] */
@@ -37,9 +47,21 @@ describe('evaluate arguments', () => {
     ['λ < 0', () => [path('net.json'), '--lambda', '-1'], () => '--lambda: got -1; must be a number ≥ 0'],
     ['λ not a number', () => [path('net.json'), '--lambda', 'abc'], () => '--lambda: got abc; must be a number ≥ 0'],
     ['a missing file', () => [path('none.json')], () => `${path('none.json')}: file not found`],
-    ['a malformed file', () => [path('broken.json')], () => `${path('broken.json')}: not a network2.py network file: weights of layer 2, row 3 must have 10 numbers`],
-    ['a network that does not fit the data', () => [path('tiny.json')], () => `${path('tiny.json')}: got 1,10; must be a list starting with the data's 784 inputs`],
-    ['a missing data folder', () => [path('net.json'), '--data-dir', '/nonexistent-netdash'], () => /^\/nonexistent-netdash: folder not found/],
+    [
+      'a malformed file',
+      () => [path('broken.json')],
+      () => `${path('broken.json')}: not a network2.py network file: weights of layer 2, row 3 must have 10 numbers`,
+    ],
+    [
+      'a network that does not fit the data',
+      () => [path('tiny.json')],
+      () => `${path('tiny.json')}: got 1,10; must be a list starting with the data's 784 inputs`,
+    ],
+    [
+      'a missing data folder',
+      () => [path('net.json'), '--data-dir', '/nonexistent-netdash'],
+      () => /^\/nonexistent-netdash: folder not found/,
+    ],
     ['an empty file name', () => [''], () => "'': empty file name; expected the path of a file"],
     ['standard input', () => ['-'], () => '-: standard input is not read by netdash; expected a file path'],
     ['a folder', () => [path('')], () => /: is a folder; expected a regular file$/],

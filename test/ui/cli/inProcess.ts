@@ -11,7 +11,11 @@ import { prepareTraining } from '../../../src/ui/cli/trainRun.js';
 import type { Io } from '../../../src/ui/cli/output/reporter.js';
 
 /** The arguments yargs hands the command handler, as `netdash <command> ...argv` would. */
-function parse(command: string, builder: (y: ReturnType<typeof yargs>) => ReturnType<typeof yargs>, argv: string[]): Record<string, unknown> {
+function parse(
+  command: string,
+  builder: (y: ReturnType<typeof yargs>) => ReturnType<typeof yargs>,
+  argv: string[],
+): Record<string, unknown> {
   const args = [command.split(' ')[0]!, ...argv];
   return configureYargs(yargs(args), args).command(command, command, builder).parseSync();
 }

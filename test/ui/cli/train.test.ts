@@ -85,7 +85,18 @@ describe('train --json', () => {
 
   it('reports learning-rate changes as lr lines and stops with reason schedule, exit 0', async () => {
     // --min-delta 1 makes every epoch after the first "no improvement": η halves every epoch.
-    const result = await runCli(['train', ...QUICK, '--epochs', '30', '--schedule', '--patience', '1', '--min-delta', '1', '--json']);
+    const result = await runCli([
+      'train',
+      ...QUICK,
+      '--epochs',
+      '30',
+      '--schedule',
+      '--patience',
+      '1',
+      '--min-delta',
+      '1',
+      '--json',
+    ]);
     expect(result.code).toBe(0);
     const lines = jsonLines(result.stdout);
     const lr = lines.filter((l) => l.type === 'lr');
@@ -110,7 +121,9 @@ describe('train --json', () => {
     expect(done).toMatchObject({ type: 'done', reason: 'diverged', epochs: 1, bestEpoch: 0, best: {} });
     expect(done.saved).toBeUndefined();
     expect(existsSync(save)).toBe(false);
-    expect(result.stderr).toBe('netdash: training diverged in epoch 1 (NaN or infinite cost; nothing saved); try a smaller --eta\n');
+    expect(result.stderr).toBe(
+      'netdash: training diverged in epoch 1 (NaN or infinite cost; nothing saved); try a smaller --eta\n',
+    );
   });
 
   it('--fail-under gates on the best validation accuracy', async () => {
@@ -149,7 +162,20 @@ describe('train --save that cannot be written', () => {
 
 describe('train presets', () => {
   it('starts from the preset and lets given flags override it', async () => {
-    const result = await runCli(['train', '--experiment', 'l2-1000', '--epochs', '1', '--eta', '0.25', '--held-out', 'validation', '--validation-size', '500', '--json']);
+    const result = await runCli([
+      'train',
+      '--experiment',
+      'l2-1000',
+      '--epochs',
+      '1',
+      '--eta',
+      '0.25',
+      '--held-out',
+      'validation',
+      '--validation-size',
+      '500',
+      '--json',
+    ]);
     expect(result.code).toBe(0);
     const start = jsonLines(result.stdout)[0]!;
     // From the preset (the book's L2 run on 1,000 images): λ, large init, 1,000 training images.
@@ -161,9 +187,13 @@ describe('train presets', () => {
   });
 
   it('monitors the test set when the preset says so, and --variant picks a run of a multi-run preset', async () => {
-    const overfitting = jsonLines((await runCli(['train', '--experiment', 'overfitting', '--train-size', '200', '--epochs', '1', '--json'])).stdout);
+    const overfitting = jsonLines(
+      (await runCli(['train', '--experiment', 'overfitting', '--train-size', '200', '--epochs', '1', '--json'])).stdout,
+    );
     expect(overfitting[0]).toMatchObject({ heldOut: 'test', validationSize: 10000, trainingSize: 200 });
-    const eta = jsonLines((await runCli(['train', '--experiment', 'eta', '--variant', '3', ...QUICK, '--epochs', '1', '--json'])).stdout);
+    const eta = jsonLines(
+      (await runCli(['train', '--experiment', 'eta', '--variant', '3', ...QUICK, '--epochs', '1', '--json'])).stdout,
+    );
     expect(eta[0]!.config.eta).toBe(2.5);
     expect(eta[0]!.experiment).toMatchObject({ id: 'eta', variant: 3, run: 'η = 2.5' });
   });
@@ -193,6 +223,8 @@ describe('train without --json, in a pipe', () => {
     const epochs = lines.filter((l) => l.startsWith('epoch '));
     expect(epochs).toHaveLength(2);
     expect(epochs[0]).toMatch(/^epoch 1\/2  val acc \d+\.\d\d%  val cost [\d.]+  η 0\.5  best \d+\.\d\d% @1  [\d.]+s\+[\d.]+s$/);
-    expect(lines.at(-1)).toMatch(/^done: completed after 2 epochs .*best epoch [12]: val acc .*final: val acc .*test acc \d+\.\d\d%$/);
+    expect(lines.at(-1)).toMatch(
+      /^done: completed after 2 epochs .*best epoch [12]: val acc .*final: val acc .*test acc \d+\.\d\d%$/,
+    );
   });
 });

@@ -19,10 +19,24 @@ beforeAll(() => {
   folder = mkdtempSync(join(tmpdir(), 'netdash-train-plan-'));
   const zeros = (rows: number, cols: number) => Array.from({ length: rows }, () => new Array<number>(cols).fill(0));
   net = join(folder, 'net.json');
-  writeFileSync(net, JSON.stringify({ sizes: [784, 10, 10], weights: [zeros(10, 784), zeros(10, 10)], biases: [zeros(10, 1), zeros(10, 1)], cost: 'CrossEntropyCost' }));
-  writeFileSync(join(folder, 'small.json'), JSON.stringify({ sizes: [2, 10], weights: [zeros(10, 2)], biases: [zeros(10, 1)], cost: 'CrossEntropyCost' }));
+  writeFileSync(
+    net,
+    JSON.stringify({
+      sizes: [784, 10, 10],
+      weights: [zeros(10, 784), zeros(10, 10)],
+      biases: [zeros(10, 1), zeros(10, 1)],
+      cost: 'CrossEntropyCost',
+    }),
+  );
+  writeFileSync(
+    join(folder, 'small.json'),
+    JSON.stringify({ sizes: [2, 10], weights: [zeros(10, 2)], biases: [zeros(10, 1)], cost: 'CrossEntropyCost' }),
+  );
   writeFileSync(join(folder, 'not-json.json'), '{"sizes": [784, 10');
-  writeFileSync(join(folder, 'wrong-shape.json'), JSON.stringify({ sizes: [784, 10], weights: [[[0]]], biases: [[[0]]], cost: 'CrossEntropyCost' }));
+  writeFileSync(
+    join(folder, 'wrong-shape.json'),
+    JSON.stringify({ sizes: [784, 10], weights: [[[0]]], biases: [[[0]]], cost: 'CrossEntropyCost' }),
+  );
 });
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
@@ -41,18 +55,53 @@ function trainPlan(flags: string[]): TrainPlan {
 describe('good flags: the run they ask for', () => {
   const CASES: [string, string[], Record<string, unknown>, Partial<TrainPlan['request']>?][] = [
     ['no flags: the defaults', [], { ...DEFAULT_CONFIG, sizes: [784, 30, 10] }, { heldOut: 'validation', trainingSize: 500 }],
-    ['numbers', ['--eta', '0.1', '--batch', '20', '--epochs', '5', '--lambda', '5', '--l1', '0.5', '--dropout', '0.2', '--momentum', '0.9', '--seed', '7'], { eta: 0.1, batchSize: 20, epochs: 5, lambda: 5, l1: 0.5, dropout: 0.2, momentum: 0.9, seed: 7 }],
+    [
+      'numbers',
+      [
+        '--eta',
+        '0.1',
+        '--batch',
+        '20',
+        '--epochs',
+        '5',
+        '--lambda',
+        '5',
+        '--l1',
+        '0.5',
+        '--dropout',
+        '0.2',
+        '--momentum',
+        '0.9',
+        '--seed',
+        '7',
+      ],
+      { eta: 0.1, batchSize: 20, epochs: 5, lambda: 5, l1: 0.5, dropout: 0.2, momentum: 0.9, seed: 7 },
+    ],
     ['a repeated flag: the last one wins', ['--eta', '1', '--eta', '2'], { eta: 2 }],
     ['--sizes', ['--sizes', '784,50,20,10'], { sizes: [784, 50, 20, 10] }],
     ['--hidden, repeated', ['--hidden', '100', '--hidden', '30'], { sizes: [784, 100, 30, 10] }],
     ['--hidden, a comma list', ['--hidden', '100,30'], { sizes: [784, 100, 30, 10] }],
-    ['choices', ['--cost', 'log-likelihood', '--init', 'large', '--monitor', 'val-cost'], { cost: 'log-likelihood', init: 'large', monitor: 'val-cost', monitorValidationCost: true }],
+    [
+      'choices',
+      ['--cost', 'log-likelihood', '--init', 'large', '--monitor', 'val-cost'],
+      { cost: 'log-likelihood', init: 'large', monitor: 'val-cost', monitorValidationCost: true },
+    ],
     ['--schedule: a plateau of 10 epochs', ['--schedule'], { schedule: true, patience: 10 }],
     ['--patience and --min-delta', ['--patience', '3', '--min-delta', '0.01'], { patience: 3, minDelta: 0.01 }],
     ['--monitor-training', ['--monitor-training'], { monitorTrainingCost: true, monitorTrainingAccuracy: true }],
     ['--fail-under needs the validation accuracy', ['--fail-under', '0.9'], { monitorValidationAccuracy: true }],
-    ['a preset with flags on top', ['--experiment', 'l2-1000', '--eta', '0.25'], { lambda: 0.1, init: 'large', eta: 0.25 }, { trainingSize: 500 }],
-    ['data flags', ['--held-out', 'test', '--expand', '--engine', 'typescript', '--validation-size', '200'], {}, { heldOut: 'test', expand: true, engine: 'typescript', validationSize: 200 }],
+    [
+      'a preset with flags on top',
+      ['--experiment', 'l2-1000', '--eta', '0.25'],
+      { lambda: 0.1, init: 'large', eta: 0.25 },
+      { trainingSize: 500 },
+    ],
+    [
+      'data flags',
+      ['--held-out', 'test', '--expand', '--engine', 'typescript', '--validation-size', '200'],
+      {},
+      { heldOut: 'test', expand: true, engine: 'typescript', validationSize: 200 },
+    ],
   ];
 
   it.each(CASES)('%s', (_name, flags, config, request = {}) => {
@@ -69,7 +118,7 @@ describe('good flags: the run they ask for', () => {
     expect([eta.experiment?.id, eta.variant, eta.run.label]).toEqual(['eta', 3, 'η = 2.5']);
   });
 
-  it('the command\'s own flags: --save, --test, --fail-under, --json', () => {
+  it("the command's own flags: --save, --test, --fail-under, --json", () => {
     const save = join(folder, 'out.json');
     const plan = trainPlan([...QUICK, '--save', save, '--test', '--fail-under', '0.9', '--json']);
     expect([plan.save, plan.test, plan.failUnder, plan.json]).toEqual([save, true, 0.9, true]);
@@ -109,14 +158,38 @@ const BAD: [string, Arg[], string | RegExp][] = [
   ['seed not whole', ['--seed', '1.5'], '--seed: got 1.5; must be a whole number 0..4294967295'],
   ['seed negative', ['--seed', '-1'], '--seed: got -1; must be a whole number 0..4294967295'],
   ['seed beyond 32 bits', ['--seed', '4294967296'], '--seed: got 4294967296; must be a whole number 0..4294967295'],
-  ['seed beyond exact doubles', ['--seed', '9007199254740993'], '--seed: got 9007199254740993; must be a whole number 0..4294967295'],
-  ['sizes too large to train', ['--sizes', '784,1000000,10'], '--sizes: got 784,1000000,10; must be layers with at most 10,000,000 weights and biases in all (these have 795,000,010)'],
-  ['hidden too large to train', ['--hidden', '1e9'], '--hidden: got 1e9; must be layers with at most 10,000,000 weights and biases in all (these have 795,000,000,010)'],
+  [
+    'seed beyond exact doubles',
+    ['--seed', '9007199254740993'],
+    '--seed: got 9007199254740993; must be a whole number 0..4294967295',
+  ],
+  [
+    'sizes too large to train',
+    ['--sizes', '784,1000000,10'],
+    '--sizes: got 784,1000000,10; must be layers with at most 10,000,000 weights and biases in all (these have 795,000,010)',
+  ],
+  [
+    'hidden too large to train',
+    ['--hidden', '1e9'],
+    '--hidden: got 1e9; must be layers with at most 10,000,000 weights and biases in all (these have 795,000,000,010)',
+  ],
   ['load with an empty name', ['--load', ''], "--load: got ''; must be the path of a saved network, not empty"],
-  ['init with a loaded network', ['--load', inFolder('missing.json'), '--init', 'large'], "--init: got large; must be left out with --load (the loaded weights are the start; nothing is initialised)"],
+  [
+    'init with a loaded network',
+    ['--load', inFolder('missing.json'), '--init', 'large'],
+    '--init: got large; must be left out with --load (the loaded weights are the start; nothing is initialised)',
+  ],
   ['save with an empty name', ['--save', ''], "--save: got ''; must be a file path, not empty"],
-  ['save under a name too long for any file system', ['--save', inFolder('n'.repeat(300))], /^--save: got .*; file name is 300 bytes; at most 255 allowed$/],
-  ['save into a file as if it were a folder', ['--save', inFolder('not-json.json/x.json')], /^--save: got .*not-json\.json\/x\.json; .*not-json\.json is a file, not a folder$/],
+  [
+    'save under a name too long for any file system',
+    ['--save', inFolder('n'.repeat(300))],
+    /^--save: got .*; file name is 300 bytes; at most 255 allowed$/,
+  ],
+  [
+    'save into a file as if it were a folder',
+    ['--save', inFolder('not-json.json/x.json')],
+    /^--save: got .*not-json\.json\/x\.json; .*not-json\.json is a file, not a folder$/,
+  ],
   ['dropout 1', ['--dropout', '1'], '--dropout: got 1; must be a probability in [0, 1)'],
   ['dropout < 0', ['--dropout', '-0.1'], '--dropout: got -0.1; must be a probability in [0, 1)'],
   ['λ < 0', ['--lambda', '-1'], '--lambda: got -1; must be a number ≥ 0'],
@@ -127,27 +200,55 @@ const BAD: [string, Arg[], string | RegExp][] = [
   ['sizes not numbers', ['--sizes', '784,x,10'], '--sizes: got 784,x,10; must be at least two whole numbers ≥ 1, e.g. 784,30,10'],
   ['one layer', ['--sizes', '784'], '--sizes: got 784; must be at least two whole numbers ≥ 1, e.g. 784,30,10'],
   ['hidden 0', ['--hidden', '30,0'], '--hidden: got 30,0; must be whole numbers ≥ 1, e.g. 30 or 100,30'],
-  ['sizes and hidden', ['--sizes', '784,30,10', '--hidden', '30'], 'Arguments sizes and hidden are mutually exclusive (see netdash train --help)'],
+  [
+    'sizes and hidden',
+    ['--sizes', '784,30,10', '--hidden', '30'],
+    'Arguments sizes and hidden are mutually exclusive (see netdash train --help)',
+  ],
   ['unknown cost', ['--cost', 'hinge'], '--cost: got hinge; must be one of quadratic, cross-entropy, log-likelihood'],
   ['unknown init', ['--init', 'huge'], '--init: got huge; must be one of default, large'],
   ['unknown monitor', ['--monitor', 'loss'], '--monitor: got loss; must be one of val-accuracy, val-cost'],
   ['unknown experiment', ['--experiment', 'nope'], `--experiment: got nope; must be one of ${EXPERIMENT_IDS.join(', ')}`],
-  ['variant out of range', ['--experiment', 'eta', '--variant', '4'], /^--variant: got 4; must be a whole number 1\.\.3 \(1: η = 0\.025, 2: η = 0\.25, 3: η = 2\.5\)$/],
+  [
+    'variant out of range',
+    ['--experiment', 'eta', '--variant', '4'],
+    /^--variant: got 4; must be a whole number 1\.\.3 \(1: η = 0\.025, 2: η = 0\.25, 3: η = 2\.5\)$/,
+  ],
   ['variant 0', ['--experiment', 'eta', '--variant', '0'], '--variant: got 0; must be a whole number ≥ 1'],
   ['variant without a preset', ['--variant', '2'], '--variant: needs --experiment (it picks a run of a multi-run preset)'],
   ['held-out', ['--held-out', 'train'], '--held-out: got train; must be one of validation, test'],
   ['engine', ['--engine', 'gpu'], '--engine: got gpu; must be one of auto, typescript, wasm'],
   ['fail-under > 1', ['--fail-under', '95'], '--fail-under: got 95; must be an accuracy fraction in [0, 1], e.g. 0.9'],
   ['train-size not a number', ['--train-size', 'abc'], '--train-size: got abc; must be a whole number ≥ 1'],
-  ['train-size beyond the data', ['--train-size', '60000'], '--train-size: got 60000; must be a whole number 1..50000 for this data'],
+  [
+    'train-size beyond the data',
+    ['--train-size', '60000'],
+    '--train-size: got 60000; must be a whole number 1..50000 for this data',
+  ],
   ['validation-size 0', ['--validation-size', '0'], '--validation-size: got 0; must be a whole number ≥ 1'],
-  ['validation-size beyond the data', ['--validation-size', '20000'], '--validation-size: got 20000; must be a whole number 1..10000 for this data'],
+  [
+    'validation-size beyond the data',
+    ['--validation-size', '20000'],
+    '--validation-size: got 20000; must be a whole number 1..10000 for this data',
+  ],
   ['missing data dir', ['--data-dir', '/nonexistent-netdash'], /^\/nonexistent-netdash: folder not found/],
   ['data dir without MNIST files', ['--data-dir', () => folder], /^.*train-images-idx3-ubyte: file not found/],
   ['missing model file', ['--load', inFolder('missing.json')], /^.*missing\.json: file not found$/],
-  ['model file not JSON', ['--load', inFolder('not-json.json')], /^.*not-json\.json: not a network2\.py network file: not valid JSON/],
-  ['model file of a wrong shape', ['--load', inFolder('wrong-shape.json')], /^.*wrong-shape\.json: not a network2\.py network file: weights of layer 1 must have 10 rows$/],
-  ['save folder missing', ['--save', '/nonexistent-netdash/net.json'], '--save: got /nonexistent-netdash/net.json; folder /nonexistent-netdash does not exist'],
+  [
+    'model file not JSON',
+    ['--load', inFolder('not-json.json')],
+    /^.*not-json\.json: not a network2\.py network file: not valid JSON/,
+  ],
+  [
+    'model file of a wrong shape',
+    ['--load', inFolder('wrong-shape.json')],
+    /^.*wrong-shape\.json: not a network2\.py network file: weights of layer 1 must have 10 rows$/,
+  ],
+  [
+    'save folder missing',
+    ['--save', '/nonexistent-netdash/net.json'],
+    '--save: got /nonexistent-netdash/net.json; folder /nonexistent-netdash does not exist',
+  ],
   ['save to a folder', ['--save', () => folder], /^--save: got .*; is a folder; expected a regular file \(or a new file name\)$/],
   ['unknown flag', ['--etta', '0.1'], 'Unknown argument: etta (see netdash train --help)'],
   ['flag without value', ['--eta'], /^Not enough arguments following: eta/],
@@ -178,7 +279,10 @@ describe('bad flags: exit 2, one line each, nothing trained', () => {
     const small = join(folder, 'small.json');
     const cases: [string[], string[]][] = [
       [['--load', small], [`--load ${small}: got 2,10; must be a list starting with the data's 784 inputs`]],
-      [['--load', net, '--sizes', '784,30,10'], [`--sizes: got 784,30,10; must match the sizes 784,10,10 of --load ${net} (or be left out)`]],
+      [
+        ['--load', net, '--sizes', '784,30,10'],
+        [`--sizes: got 784,30,10; must match the sizes 784,10,10 of --load ${net} (or be left out)`],
+      ],
       [['--load', net, '--hidden', '30'], [`--hidden: got 30; must match the sizes 784,10,10 of --load ${net} (or be left out)`]],
       // A preset's label ("100 hidden") would misdescribe a network of other sizes.
       [
@@ -206,7 +310,11 @@ describe('bad flags: exit 2, one line each, nothing trained', () => {
       `netdash: --lambda: not used by --experiment slowdown (one neuron, not MNIST); ${taken}`,
       `netdash: --train-size: not used by --experiment slowdown (one neuron, not MNIST); ${taken}`,
     ]);
-    expect(trainOutcome(['--experiment', 'slowdown', '--epochs', '0']).lines).toEqual(['netdash: --epochs: got 0; must be a whole number ≥ 1']);
-    expect(trainOutcome(['--experiment', 'slowdown', '--variant', '4']).lines[0]).toMatch(/^netdash: --variant: got 4; must be a whole number 1\.\.3 /);
+    expect(trainOutcome(['--experiment', 'slowdown', '--epochs', '0']).lines).toEqual([
+      'netdash: --epochs: got 0; must be a whole number ≥ 1',
+    ]);
+    expect(trainOutcome(['--experiment', 'slowdown', '--variant', '4']).lines[0]).toMatch(
+      /^netdash: --variant: got 4; must be a whole number 1\.\.3 /,
+    );
   });
 });

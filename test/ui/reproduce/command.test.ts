@@ -22,7 +22,9 @@ async function runCommand(args: string[]): Promise<Captured> {
     stderr: { write: (text: string) => (captured.stderr += text), isTTY: false },
     setExitCode: (code: number) => (captured.code = code),
   };
-  await yargs().command(createReproduceCommand(io)).parseAsync(['reproduce', ...args]);
+  await yargs()
+    .command(createReproduceCommand(io))
+    .parseAsync(['reproduce', ...args]);
   return captured;
 }
 
@@ -30,7 +32,9 @@ const readJsonLines = (path: string) =>
   readFileSync(path, 'utf8')
     .trimEnd()
     .split('\n')
-    .map((line) => JSON.parse(line) as { type: string; epoch?: number; metrics?: { validationAccuracy?: number }; seed?: number });
+    .map(
+      (line) => JSON.parse(line) as { type: string; epoch?: number; metrics?: { validationAccuracy?: number }; seed?: number },
+    );
 
 let folder: string;
 beforeAll(() => {

@@ -3,7 +3,12 @@
 // smoke-tested in command.test.ts and built.test.ts.
 import { describe, expect, it } from 'vitest';
 import { EXPERIMENT_IDS } from '../../../src/core/experiments.js';
-import { defaultJobs, parseReproduceArgs, type RawReproduceArgs, type ReproduceOptions } from '../../../src/ui/reproduce/options.js';
+import {
+  defaultJobs,
+  parseReproduceArgs,
+  type RawReproduceArgs,
+  type ReproduceOptions,
+} from '../../../src/ui/reproduce/options.js';
 
 const IDS = EXPERIMENT_IDS.join(', ');
 

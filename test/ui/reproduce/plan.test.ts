@@ -5,10 +5,22 @@ import { QUICK, buildPlan, defaultExperimentIds, estimateWork, ruleOf } from '..
 import { makeConfig } from '../../../src/core/config.js';
 
 describe('the plan of runs', () => {
-  it("runs by default every preset the book gives a number or a rule for, and only those", () => {
+  it('runs by default every preset the book gives a number or a rule for, and only those', () => {
     const ids = defaultExperimentIds();
     expect(ids).toEqual(
-      expect.arrayContaining(['slowdown', 'cross-entropy', 'cross-entropy-100', 'overfitting', 'l2-1000', 'l2-full', 'l2-100', 'l2-100-60', 'init', 'eta', 'more-data']),
+      expect.arrayContaining([
+        'slowdown',
+        'cross-entropy',
+        'cross-entropy-100',
+        'overfitting',
+        'l2-1000',
+        'l2-full',
+        'l2-100',
+        'l2-100-60',
+        'init',
+        'eta',
+        'more-data',
+      ]),
     );
     for (const id of ['softmax', 'dropout', 'l1', 'expanded', 'early-stopping', 'schedule']) expect(ids).not.toContain(id);
     expect(ruleOf(findExperiment('init')!)).toBe('weight-initialization');
@@ -46,7 +58,11 @@ describe('the plan of runs', () => {
   it('caps a quick run as documented', () => {
     const plan = buildPlan({ only: ['cross-entropy', 'overfitting', 'more-data'], seeds: 1, quick: true });
     const [full, small, moreData] = plan.experiments;
-    expect(full!.tasks[0]!.settings).toMatchObject({ trainingSize: QUICK.fullDataTrainingSize, validationSize: QUICK.validationSize, testSize: QUICK.testSize });
+    expect(full!.tasks[0]!.settings).toMatchObject({
+      trainingSize: QUICK.fullDataTrainingSize,
+      validationSize: QUICK.validationSize,
+      testSize: QUICK.testSize,
+    });
     expect(full!.tasks[0]!.epochs).toBe(QUICK.fullDataEpochs);
     expect(small!.tasks[0]!.settings.trainingSize).toBe(1000);
     expect(small!.tasks[0]!.epochs).toBe(QUICK.smallDataEpochs);

@@ -18,7 +18,17 @@ describe('progress and ETA', () => {
     const progress = new ProgressReporter(stream, 200, 2, 'reproduce ', () => clock, 0);
     progress.runStarted(task, 'eta · η = 0.25 · seed 1/1');
     clock = 10_000;
-    progress.event(task, { type: 'epoch', epoch: 2, metrics: {}, learningRate: 0.25, trainSeconds: 1, evalSeconds: 0, bestEpoch: 0, bestMetrics: {}, epochsSinceImprovement: 0 });
+    progress.event(task, {
+      type: 'epoch',
+      epoch: 2,
+      metrics: {},
+      learningRate: 0.25,
+      trainSeconds: 1,
+      evalSeconds: 0,
+      bestEpoch: 0,
+      bestMetrics: {},
+      epochsSinceImprovement: 0,
+    });
     // Half of one of two equal runs in 10 s: 30 s left.
     expect(lines.at(-1)).toBe('reproduce run 1/2 · eta · η = 0.25 · seed 1/1 · epoch 2/4 · 25% · 10s elapsed · ETA 30s\n');
     progress.runFinished(task, 'done');

@@ -21,12 +21,14 @@ describe('verdicts in words', () => {
   });
 
   it('names only the failed checks in the summary, with each seed where training did not reach 100%', () => {
-    const verdict = verdictText(accuracyVerdict({ book: 0.8227, oursMean: 0.825, tolerance: 0.015, trainingPeaks: [1, 0.994, 1] }));
+    const verdict = verdictText(
+      accuracyVerdict({ book: 0.8227, oursMean: 0.825, tolerance: 0.015, trainingPeaks: [1, 0.994, 1] }),
+    );
     expect(verdict.checks.map((check) => check.ok)).toEqual([true, false]);
     expect(verdict.summary).toBe('training accuracy reaches 100%: peak training accuracy per seed 100.0%, 99.4%, 100.0%');
-    expect(verdictText(accuracyVerdict({ book: 0.8227, oursMean: 0.825, tolerance: 0.015, trainingPeaks: [] })).checks[1]!.detail).toBe(
-      'not measured',
-    );
+    expect(
+      verdictText(accuracyVerdict({ book: 0.8227, oursMean: 0.825, tolerance: 0.015, trainingPeaks: [] })).checks[1]!.detail,
+    ).toBe('not measured');
   });
 
   it('shows a missing number as the one en-dash glyph', () => {
@@ -62,7 +64,9 @@ describe('verdicts in words', () => {
       'default init ahead in the first 2 epochs (not ahead at epoch 1; epoch 1: 90.00% vs 91.00%)',
       'default init at least as good at the end (epoch 2: 95.00% vs 94.00%)',
     ]);
-    expect(verdictText(moreDataVerdict([0.8, 0.79, 0.9], [100, 200, 500])).checks[0]!.detail).toBe('falls at 100 → 200: 80.00% → 79.00%');
+    expect(verdictText(moreDataVerdict([0.8, 0.79, 0.9], [100, 200, 500])).checks[0]!.detail).toBe(
+      'falls at 100 → 200: 80.00% → 79.00%',
+    );
     expect(verdictText(moreDataVerdict([0.8, 0.9], [100, 200])).checks[0]!.detail).toBe('80.00% → 90.00%');
     const quadratic = [1, 0.99, 0.98, 0.5, 0.1];
     const crossEntropy = [1, 0.5, 0.3, 0.2, 0.1];

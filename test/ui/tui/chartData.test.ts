@@ -87,7 +87,15 @@ describe('fillGaps (asciichart throws on NaN)', () => {
 
 describe('zoomRange', () => {
   it('zooms accuracies to the data, not to 0–100%', () => {
-    expect(zoomRange([[90.7, 93.8], [92.1, Number.NaN]], { lower: 0, upper: 100 })).toEqual({ min: 90.7, max: 93.8 });
+    expect(
+      zoomRange(
+        [
+          [90.7, 93.8],
+          [92.1, Number.NaN],
+        ],
+        { lower: 0, upper: 100 },
+      ),
+    ).toEqual({ min: 90.7, max: 93.8 });
   });
 
   it('widens a flat series and keeps it inside the bounds', () => {

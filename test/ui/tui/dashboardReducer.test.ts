@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { dashboardReducer, initialDashboardState, isRunning } from '../../../src/ui/tui/dashboard/dashboardReducer.js';
 import { epochEvent, planOf, startEvent } from './fixtures.js';
 
-const plan = planOf([{ label: 'a', config: { epochs: 30 } }, { label: 'b', config: { epochs: 30 } }]);
+const plan = planOf([
+  { label: 'a', config: { epochs: 30 } },
+  { label: 'b', config: { epochs: 30 } },
+]);
 
 describe('dashboardReducer', () => {
   it('starts loading the first run, in view 3, nothing toggled', () => {
@@ -10,7 +13,13 @@ describe('dashboardReducer', () => {
     expect(state.phase).toBe('loading');
     expect(state.runs.map((r) => r.label)).toEqual(['a', 'b']);
     expect(state.runs[0]!.epochsPlanned).toBe(30);
-    expect([state.view, state.showBook, state.compare, state.help, state.lastEpochsOnly]).toEqual([3, false, false, false, false]);
+    expect([state.view, state.showBook, state.compare, state.help, state.lastEpochsOnly]).toEqual([
+      3,
+      false,
+      false,
+      false,
+      false,
+    ]);
   });
 
   it('appends epochs to the run series, NaN for what was not measured', () => {
@@ -34,7 +43,11 @@ describe('dashboardReducer', () => {
     expect(state.runs[0]!.series.trainingCost).toHaveLength(2);
     expect(state.runs[1]!.series.validationAccuracy).toEqual([]);
 
-    state = dashboardReducer(state, { type: 'events', run: 0, events: [epochEvent(3, { validationAccuracy: 0.91 }, { epoch: 2, metrics: {} })] });
+    state = dashboardReducer(state, {
+      type: 'events',
+      run: 0,
+      events: [epochEvent(3, { validationAccuracy: 0.91 }, { epoch: 2, metrics: {} })],
+    });
     expect(state.runs[0]!.series.validationAccuracy).toEqual([0.9, 0.92, 0.91]);
     expect(state.epochsSinceImprovement).toBe(1);
   });
@@ -53,7 +66,11 @@ describe('dashboardReducer', () => {
   });
 
   it('shows a notice when η is halved', () => {
-    const state = dashboardReducer(initialDashboardState(plan), { type: 'events', run: 0, events: [startEvent(), { type: 'lr', epoch: 12, from: 0.5, to: 0.25 }] });
+    const state = dashboardReducer(initialDashboardState(plan), {
+      type: 'events',
+      run: 0,
+      events: [startEvent(), { type: 'lr', epoch: 12, from: 0.5, to: 0.25 }],
+    });
     expect(state.learningRate).toBe(0.25);
     expect(state.notice?.text).toContain('0.5 → 0.25');
     expect(dashboardReducer(state, { type: 'clearNotice' }).notice).toBeUndefined();
@@ -86,7 +103,11 @@ describe('dashboardReducer', () => {
     let state = dashboardReducer(initialDashboardState(plan), { type: 'saved', file: 'net.json' });
     expect(state.savedFile).toBe('net.json');
     expect(state.notice?.text).toContain('net.json');
-    state = dashboardReducer(state, { type: 'events', run: 1, events: [{ type: 'evaluation', accuracy: 0.8, correct: 80, total: 100, cost: 0.5 }] });
+    state = dashboardReducer(state, {
+      type: 'events',
+      run: 1,
+      events: [{ type: 'evaluation', accuracy: 0.8, correct: 80, total: 100, cost: 0.5 }],
+    });
     expect(state.runs[1]!.finalAccuracy).toBe(0.8);
   });
 });

@@ -1,11 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { dashboardReducer, initialDashboardState, type DashboardState } from '../../../src/ui/tui/dashboard/dashboardReducer.js';
-import { chartSpecs, comparedRuns, etaSeconds, sizeBars, type SessionRun } from '../../../src/ui/tui/dashboard/dashboardSelectors.js';
+import {
+  chartSpecs,
+  comparedRuns,
+  etaSeconds,
+  sizeBars,
+  type SessionRun,
+} from '../../../src/ui/tui/dashboard/dashboardSelectors.js';
 import { EMPTY_SERIES } from '../../../src/ui/tui/dashboard/metrics.js';
 import { epochEvent, planOf, startEvent } from './fixtures.js';
 
 function trained(epochs: number, extra: Partial<DashboardState> = {}): DashboardState {
-  const plan = planOf([{ label: 'λ = 0', config: { epochs: 400 }, bookCurve: { figure: 'overfitting', series: 'testAccuracy' } }]);
+  const plan = planOf([
+    { label: 'λ = 0', config: { epochs: 400 }, bookCurve: { figure: 'overfitting', series: 'testAccuracy' } },
+  ]);
   const events = [
     startEvent({ epochs: 400 }),
     ...Array.from({ length: epochs }, (_, i) =>
@@ -47,7 +55,12 @@ describe('chartSpecs', () => {
   it('overlays earlier runs of the session with c, one series each, not the own plan', () => {
     const session: SessionRun[] = [
       { planId: 1, label: 'own', heldOut: 'validation', series: { ...EMPTY_SERIES, validationAccuracy: [0.1] } },
-      { planId: 7, label: 'quadratic', heldOut: 'test', series: { ...EMPTY_SERIES, validationAccuracy: [0.8, 0.9], trainingAccuracy: [0.9, 1] } },
+      {
+        planId: 7,
+        label: 'quadratic',
+        heldOut: 'test',
+        series: { ...EMPTY_SERIES, validationAccuracy: [0.8, 0.9], trainingAccuracy: [0.9, 1] },
+      },
     ];
     const compared = comparedRuns(session, 1);
     expect(compared.map((r) => r.label)).toEqual(['quadratic']);

@@ -1,7 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findExperiment } from '../../../src/core/experiments.js';
-import { CUSTOM_EXPERIMENT, buildPlan, fieldsVaryingAcrossRuns, initialForm, prepareDashboardRun } from '../../../src/ui/tui/settings/runPlan.js';
-import { cycleField, deleteFromField, displayValue, typeIntoField, type FormValues } from '../../../src/ui/tui/settings/settingsForm.js';
+import {
+  CUSTOM_EXPERIMENT,
+  buildPlan,
+  fieldsVaryingAcrossRuns,
+  initialForm,
+  prepareDashboardRun,
+} from '../../../src/ui/tui/settings/runPlan.js';
+import {
+  cycleField,
+  deleteFromField,
+  displayValue,
+  typeIntoField,
+  type FormValues,
+} from '../../../src/ui/tui/settings/settingsForm.js';
 import { makeTempDir, writeTinyMnist, type TempDir } from '../../data/idxFixtures.js';
 
 const eta = findExperiment('eta')!;
@@ -39,7 +51,9 @@ describe('settings form', () => {
 
   it('marks the fields that differ between the runs of a preset', () => {
     expect(fieldsVaryingAcrossRuns(eta)).toEqual(['eta']);
-    expect(fieldsVaryingAcrossRuns(findExperiment('more-data')!)).toEqual(expect.arrayContaining(['epochs', 'lambda', 'trainingSize']));
+    expect(fieldsVaryingAcrossRuns(findExperiment('more-data')!)).toEqual(
+      expect.arrayContaining(['epochs', 'lambda', 'trainingSize']),
+    );
   });
 });
 
@@ -126,7 +140,9 @@ describe('prepareDashboardRun', () => {
 
   it("words a problem found against the data with the form's labels", () => {
     const initial = initialForm(CUSTOM_EXPERIMENT);
-    const { plan } = buildPlan(CUSTOM_EXPERIMENT, initial, edit(edit(initial, 'trainingSize', '11'), 'epochs', '1'), { dataDir: dir.path });
+    const { plan } = buildPlan(CUSTOM_EXPERIMENT, initial, edit(edit(initial, 'trainingSize', '11'), 'epochs', '1'), {
+      dataDir: dir.path,
+    });
     const request = plan!.runs[0]!.request;
     expect(() => prepareDashboardRun(request)).toThrow(/^training size: got 11; must be a whole number 1\.\.10 for this data$/);
     expect(prepareDashboardRun({ ...request, trainingSize: 10 }).datasets.training.count).toBe(10);

@@ -19,7 +19,9 @@ describe('SizeBars', () => {
       expect(frame.split('\n').filter((line) => line.startsWith('N=300'))).toHaveLength(3);
       expect(frame).toContain('81.00%');
       expect(frame).toContain('book 82.00%');
-      ui.rerender(<SizeBars bars={bars.map((bar) => ({ ...bar, state: 'done', accuracy: 0.9 }))} showBook={false} width={80} height={6} />);
+      ui.rerender(
+        <SizeBars bars={bars.map((bar) => ({ ...bar, state: 'done', accuracy: 0.9 }))} showBook={false} width={80} height={6} />,
+      );
       await waitForText(ui.lastFrame, '90.00%');
       ui.unmount();
       expect(consoleError).not.toHaveBeenCalled();

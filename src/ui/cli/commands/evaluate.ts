@@ -23,16 +23,25 @@ export interface EvaluateArgs {
 export function evaluateBuilder(yargs: Argv): Argv {
   return yargs
     .positional('file', { describe: 'saved network (network2.py JSON)', type: 'string' })
-    .option('on', { describe: `which set: ${HELD_OUT_NAMES.join(' | ')} [default: validation]`, requiresArg: true, coerce: lastText })
+    .option('on', {
+      describe: `which set: ${HELD_OUT_NAMES.join(' | ')} [default: validation]`,
+      requiresArg: true,
+      coerce: lastText,
+    })
     .option('lambda', {
       describe: 'L2 λ the network was trained with, to add the regularization term to the cost [default: 0]',
       requiresArg: true,
       coerce: lastText,
     })
-    .option('data-dir', { describe: 'MNIST-format folder [default: the embedded MNIST]', type: 'string', requiresArg: true, coerce: lastText })
+    .option('data-dir', {
+      describe: 'MNIST-format folder [default: the embedded MNIST]',
+      type: 'string',
+      requiresArg: true,
+      coerce: lastText,
+    })
     .option('json', { type: 'boolean', describe: 'one JSON object: accuracy, correct, total, cost' })
     .example('$0 evaluate net.json', 'validation accuracy and cost')
-    .example('$0 evaluate book-net.json --on test --json', 'a network saved by the book\'s network2.py, on the test set');
+    .example('$0 evaluate book-net.json --on test --json', "a network saved by the book's network2.py, on the test set");
 }
 
 /** Evaluates the file; bad arguments and files throw (UsageError, DataError) for reportError. */

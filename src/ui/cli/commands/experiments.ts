@@ -8,11 +8,11 @@ import { processIo } from '../output/reporter.js';
 
 export const experimentsCommand: CommandModule = {
   command: 'experiments',
-  describe: 'list the chapter\'s experiments (presets for train --experiment)',
+  describe: "list the chapter's experiments (presets for train --experiment)",
   builder: (yargs) =>
     yargs
       .option('json', { type: 'boolean', describe: 'one JSON object per preset and line' })
-      .example('$0 experiments', 'id, title and the book\'s result of each preset')
+      .example('$0 experiments', "id, title and the book's result of each preset")
       .example('$0 train --experiment l2-1000', 'run one of them'),
   handler: (argv) =>
     runCommand(async () => {

@@ -10,7 +10,7 @@ import { packageVersion } from '../../app/version.js';
 
 export const trainCommand: CommandModule = {
   command: 'train',
-  describe: 'train a network on MNIST with any of the chapter\'s techniques',
+  describe: "train a network on MNIST with any of the chapter's techniques",
   builder: trainBuilder,
   handler: (argv) =>
     runCommand(async () => {

@@ -15,7 +15,13 @@ const REASONS: Record<string, string> = {
 
 /** The config in one line; `loaded`: the weights came from a file, so no initialisation is named. */
 export function configText(config: TrainConfig, loaded = false): string {
-  const parts = [`[${config.sizes.join(',')}]`, config.cost, ...(loaded ? [] : [`init ${config.init}`]), `η ${config.eta}`, `m ${config.batchSize}`];
+  const parts = [
+    `[${config.sizes.join(',')}]`,
+    config.cost,
+    ...(loaded ? [] : [`init ${config.init}`]),
+    `η ${config.eta}`,
+    `m ${config.batchSize}`,
+  ];
   if (config.lambda > 0) parts.push(`λ ${config.lambda}`);
   if (config.l1 > 0) parts.push(`L1 ${config.l1}`);
   if (config.dropout > 0) parts.push(`dropout ${config.dropout}`);
@@ -53,7 +59,9 @@ export class TextReporter implements RunReporter {
 
   finish({ done, testAccuracy, saved }: RunSummary): void {
     const set = this.setName;
-    const parts = [`done: ${REASONS[done.reason] ?? done.reason} after ${plural(done.epochs, 'epoch')} in ${seconds(done.seconds)}`];
+    const parts = [
+      `done: ${REASONS[done.reason] ?? done.reason} after ${plural(done.epochs, 'epoch')} in ${seconds(done.seconds)}`,
+    ];
     // Empty when nothing was monitored, or when the first epoch already diverged.
     const best = metricsText(done.best, set);
     const final = metricsText(done.final, set);

@@ -42,8 +42,7 @@ export function chartGroups(view: View): { title: string; metrics: readonly Metr
   }
 }
 
-const asShown = (metric: Metric, values: readonly number[]) =>
-  isAccuracy(metric) ? values.map((v) => v * 100) : values;
+const asShown = (metric: Metric, values: readonly number[]) => (isAccuracy(metric) ? values.map((v) => v * 100) : values);
 
 const setOf = (metric: Metric) => (isTraining(metric) ? 'training' : 'validation');
 
@@ -55,12 +54,7 @@ export function comparedRuns(session: readonly SessionRun[], planId: number): Se
 /** The part of the state the charts read: the dashboard memoizes them on exactly these fields. */
 export type ChartState = Pick<DashboardState, 'runs' | 'current' | 'view' | 'showBook' | 'compare' | 'bestEpoch' | 'heldOut'>;
 
-function chartSpec(
-  state: ChartState,
-  compared: readonly SessionRun[],
-  title: string,
-  metrics: readonly Metric[],
-): ChartSpec {
+function chartSpec(state: ChartState, compared: readonly SessionRun[], title: string, metrics: readonly Metric[]): ChartSpec {
   const ownRuns = state.runs.slice(0, state.current + 1);
   const several = state.runs.length > 1;
   const ownLength = Math.max(0, ...ownRuns.flatMap((run) => metrics.map((m) => run.series[m].length)));
@@ -100,7 +94,8 @@ function chartSpec(
   if (state.compare) {
     compared.forEach((run, slot) => {
       // One series per earlier run: the held-out one where it was measured.
-      const metric = metrics.find((m) => !isTraining(m) && hasValues(run.series[m])) ?? metrics.find((m) => hasValues(run.series[m]));
+      const metric =
+        metrics.find((m) => !isTraining(m) && hasValues(run.series[m])) ?? metrics.find((m) => hasValues(run.series[m]));
       if (!metric) return;
       others.push({
         key: `compare${run.planId}-${slot}-${metric}`,

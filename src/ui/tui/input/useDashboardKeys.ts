@@ -54,7 +54,11 @@ export function useDashboardKeys({ state, dispatch, controls, hasBook, hasCompar
           return;
         case 'c':
           if (!hasCompared && !state.compare) {
-            dispatch({ type: 'notice', text: 'no earlier runs in this session yet: finish a run, then start another', tone: 'info' });
+            dispatch({
+              type: 'notice',
+              text: 'no earlier runs in this session yet: finish a run, then start another',
+              tone: 'info',
+            });
           } else dispatch({ type: 'toggle', option: 'compare' });
           return;
       }

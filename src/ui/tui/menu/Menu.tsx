@@ -19,7 +19,10 @@ const FIXED_LINES = 7;
 export function Menu({ initialKey, onChoose, onQuit }: MenuProps) {
   const entries = useMemo(() => menuEntries(), []);
   const byKey = useMemo(() => new Map(entries.map((entry) => [entry.key, entry])), [entries]);
-  const initialIndex = Math.max(0, entries.findIndex((entry) => entry.key === initialKey));
+  const initialIndex = Math.max(
+    0,
+    entries.findIndex((entry) => entry.key === initialKey),
+  );
   const [highlighted, setHighlighted] = useState<MenuEntry>(entries[initialIndex]!);
   const { columns, rows } = useTerminalSize();
   const { isRawModeSupported } = useStdin();

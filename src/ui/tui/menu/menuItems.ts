@@ -2,9 +2,7 @@
 import { EXPERIMENTS, type Experiment } from '../../../core/experiments.js';
 import { CUSTOM_EXPERIMENT } from '../settings/runPlan.js';
 
-export type MenuChoice =
-  | { kind: 'experiment'; experiment: Experiment }
-  | { kind: 'softmax' };
+export type MenuChoice = { kind: 'experiment'; experiment: Experiment } | { kind: 'softmax' };
 
 export interface MenuEntry {
   /** Unique; the experiment id for experiments. */

@@ -52,7 +52,10 @@ export function NeuronView({ experiment, onBack }: { experiment: Experiment; onB
     .join(' · ');
   return (
     <Box flexDirection="column" width={width}>
-      <Text bold wrap="truncate">{`netdash › ${experiment.title} · epoch ${shown}/${total}${playing && shown < total ? '' : ' (paused)'}`}</Text>
+      <Text
+        bold
+        wrap="truncate"
+      >{`netdash › ${experiment.title} · epoch ${shown}/${total}${playing && shown < total ? '' : ' (paused)'}`}</Text>
       <Text dimColor wrap="truncate">
         {status}
       </Text>

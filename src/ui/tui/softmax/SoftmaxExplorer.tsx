@@ -36,8 +36,7 @@ export function SoftmaxExplorer({ onBack }: { onBack: () => void }) {
     <Box flexDirection="column" width={width}>
       <Text bold>netdash › softmax explorer</Text>
       <Text dimColor wrap="wrap">
-        a_j = e^(c·z_j) / Σ_k e^(c·z_k): raising one z raises its activation and lowers all the others by the same
-        total.
+        a_j = e^(c·z_j) / Σ_k e^(c·z_k): raising one z raises its activation and lowers all the others by the same total.
       </Text>
       <Text> </Text>
       {state.z.map((z, j) => {
