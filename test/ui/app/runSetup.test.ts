@@ -56,7 +56,7 @@ describe('prepareRun', () => {
 
   it('rejects subsets larger than the data, named by their request key', () => {
     expect(problemsOf(request({}, { trainingSize: 11 }))).toEqual(['trainingSize=11 → a whole number 1..10 for this data']);
-    expect(problemsOf(request({}, { validationSize: 3 }))).toEqual(['validationSize=3 → a whole number 0..2 for this data']);
+    expect(problemsOf(request({}, { validationSize: 3 }))).toEqual(['validationSize=3 → a whole number 1..2 for this data']);
   });
 
   it('rejects layer ends that do not fit the data', () => {
