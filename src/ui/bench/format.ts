@@ -49,7 +49,7 @@ export function formatBenchReport(report: BenchReport): string {
   return `${lines.join('\n')}\n`;
 }
 
-/** The README's table of measured figures, as Markdown, with the date, machine and commit. */
+/** The table of measured figures in docs/reproduce.md, as Markdown, with the date, machine and commit. */
 export function formatBenchMarkdown(report: BenchReport): string {
   const day = report.date.slice(0, 10);
   const lines = [

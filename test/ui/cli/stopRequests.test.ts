@@ -1,13 +1,15 @@
 // Asked to stop mid-run — Ctrl-C (SIGINT), SIGTERM, or a reader that closes stdout (`| head -1`) —
 // the trainer stops, the best weights so far are saved, the summary is written where it still can be,
 // and the exit code says why: 130, 143, 141.
+import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadNetwork } from '../../../src/data/modelFile.js';
 import { waitFor } from '../../helpers/waitFor.js';
-import { QUICK, ensureBuilt, finished, jsonLines, startCli } from './cliHarness.js';
+import { QUICK, ROOT, ensureBuilt, finished, jsonLines, startCli } from './cliHarness.js';
 
 let folder: string;
 beforeAll(async () => {
@@ -80,5 +82,26 @@ describe('the single-neuron demo', () => {
     expect(done.type).toBe('done');
     expect(done.reason).toBe('aborted');
     expect(done.runs[0].epochs).toBeGreaterThan(900);
+  });
+});
+
+describe('a standard output that fails (a full disk)', () => {
+  // A full disk cannot be made in a test without writing to /dev/full, so the stream's error is
+  // raised in a child process that runs the built shutdown handlers as the CLI does.
+  it('stops the guarded run with exit code 1 and one line on stderr naming the reason', async () => {
+    const script = `
+      const { installShutdownHandlers, guardRun, stopExitCode } = await import(${JSON.stringify(pathToFileURL(join(ROOT, 'dist/src/ui/app/shutdown.js')).href)});
+      installShutdownHandlers();
+      const controller = new AbortController();
+      guardRun(controller, process.stderr);
+      const full = Object.assign(new Error('write ENOSPC'), { code: 'ENOSPC' });
+      process.stdout.emit('error', full);
+      process.stdout.emit('error', full); // every later write fails too: still one line
+      process.stderr.write('aborted=' + controller.signal.aborted + ' code=' + stopExitCode() + '\\n');
+    `;
+    const child = spawn(process.execPath, ['--input-type=module', '-e', script], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const { code, stderr } = await finished(child);
+    expect(code).toBe(0);
+    expect(stderr).toBe('netdash: cannot write to standard output (no space left on device); stopping\naborted=true code=1\n');
   });
 });
