@@ -47,7 +47,10 @@ export const benchCommand: CommandModule<object, BenchArgs> = {
   builder: (yargs: Argv<object>) =>
     yargs
       .option('json', { type: 'boolean', describe: 'print the results as one JSON object' })
-      .option('markdown', { type: 'boolean', describe: "print the table of figures in docs/reproduce.md (date, machine, commit)" })
+      .option('markdown', {
+        type: 'boolean',
+        describe: 'print the table of figures in docs/reproduce.md (date, machine, commit)',
+      })
       .option('epochs', {
         type: 'string',
         requiresArg: true,
