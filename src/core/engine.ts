@@ -7,7 +7,7 @@ import type { Gradients } from './network.js';
 import { Network } from './network.js';
 import { SgdOptimizer, type StepSettings } from './sgd.js';
 import type { Rng } from './rng.js';
-import type { Examples } from './types.js';
+import type { Examples, Predictions } from './types.js';
 
 export interface TrainSettings extends StepSettings {
   batchSize: number;
@@ -26,7 +26,8 @@ export interface TrainingEngine {
   readonly name: string;
   /** SGD over the examples order[from..to), taken batchSize at a time (the last batch may be smaller). */
   train(examples: Examples, order: Uint32Array, from: number, to: number, settings: TrainSettings): void;
-  evaluate(examples: Examples, withCost: boolean): Evaluation;
+  /** Correct count and summed cost; with `into` (sized for the set), also each example's prediction. */
+  evaluate(examples: Examples, withCost: boolean, into?: Predictions): Evaluation;
   /** Copies the engine's parameters into its network (the network is current after this). */
   pull(): void;
   /** Reloads the parameters from the network after they were replaced (e.g. best weights restored). */
@@ -63,8 +64,8 @@ export class ReferenceEngine implements TrainingEngine {
     }
   }
 
-  evaluate(examples: Examples, withCost: boolean): Evaluation {
-    return evaluateNetwork(this.network, examples, withCost);
+  evaluate(examples: Examples, withCost: boolean, into?: Predictions): Evaluation {
+    return evaluateNetwork(this.network, examples, withCost, into);
   }
 
   pull(): void {}
@@ -79,8 +80,8 @@ export class ReferenceEngine implements TrainingEngine {
   }
 }
 
-/** Correct predictions and summed cost of a network over a data set, in matrix chunks. */
-export function evaluateNetwork(network: Network, examples: Examples, withCost: boolean): Evaluation {
+/** Correct predictions and summed cost of a network over a data set, in matrix chunks; `into` receives the predictions. */
+export function evaluateNetwork(network: Network, examples: Examples, withCost: boolean, into?: Predictions): Evaluation {
   const classes = network.outputSize;
   const chunk = Math.min(EVAL_CHUNK, Math.max(1, examples.count));
   const x = new Float64Array(chunk * examples.inputSize);
@@ -93,9 +94,19 @@ export function evaluateNetwork(network: Network, examples: Examples, withCost: 
     fillBatch(examples, identity, start, m, classes, x, y);
     const { a, z } = network.feedforward(x, m);
     for (let i = 0; i < m; i++) {
-      if (argmax(a, i * classes, classes) === examples.labels[start + i]) correct++;
+      const predicted = argmax(a, i * classes, classes);
+      if (predicted === examples.labels[start + i]) correct++;
       if (withCost) costSum += network.cost.value(a, z, y, i * classes, classes);
+      if (into) recordPrediction(into, start + i, predicted, a, i * classes);
     }
   }
   return { costSum, correct, total: examples.count };
+}
+
+/** Writes example `index`'s prediction and (when kept) its outputs, read from row[offset..]. */
+function recordPrediction(into: Predictions, index: number, predicted: number, row: Float64Array, offset: number): void {
+  into.predicted[index] = predicted;
+  into.confidence[index] = row[offset + predicted]!;
+  const { outputs, classes } = into;
+  if (outputs) for (let j = 0; j < classes; j++) outputs[index * classes + j] = row[offset + j]!;
 }

@@ -10,8 +10,19 @@ import { Network, type Gradients } from './network.js';
 import { penaltiesOf, penaltyCost, type Penalty } from './regularizers.js';
 import { Rng } from './rng.js';
 import { identityOrder } from './batches.js';
+import { makePredictions } from './predictions.js';
 import { evaluateInSlices, now, trainInSlices, yieldToEventLoop } from './yielding.js';
-import type { DoneEvent, EpochMetrics, Examples, StopReason, TrainConfig, TrainerEvent, TrainerListener } from './types.js';
+import type {
+  DoneEvent,
+  EpochMetrics,
+  Examples,
+  PredictionRequest,
+  Predictions,
+  StopReason,
+  TrainConfig,
+  TrainerEvent,
+  TrainerListener,
+} from './types.js';
 
 export interface TrainerData {
   training: Examples;
@@ -31,6 +42,12 @@ export interface TrainerOptions {
   batchEventEveryMs?: number;
   /** Called after the ones the config asks for (early stopping, schedule, best weights). */
   callbacks?: TrainingCallback[];
+  /**
+   * Record the held-out set's predictions in each epoch's evaluation and hand them out with the
+   * 'epoch' (and 'evaluation') event; `outputs` keeps all output activations too. Off by default.
+   * When on, the held-out set is evaluated every epoch even if no held-out metric is monitored.
+   */
+  predictions?: PredictionRequest;
 }
 
 /** What one run() carries from epoch to epoch. */
@@ -63,6 +80,7 @@ export class Trainer {
   private readonly yieldEveryMs: number;
   private readonly batchEventEveryMs: number;
   private readonly extraCallbacks: TrainingCallback[];
+  private readonly predictionRequest: PredictionRequest | undefined;
   private pausedUntil: { promise: Promise<void>; resolve: () => void } | undefined;
   private eta: number;
 
@@ -80,6 +98,7 @@ export class Trainer {
     this.yieldEveryMs = options.yieldEveryMs ?? 50;
     this.batchEventEveryMs = options.batchEventEveryMs ?? 100;
     this.extraCallbacks = options.callbacks ?? [];
+    this.predictionRequest = options.predictions;
   }
 
   /** Subscribes to events; returns the unsubscribe function. */
@@ -114,12 +133,21 @@ export class Trainer {
     return this.network;
   }
 
-  /** Metrics of the current network on a set: accuracy and cost (with the regularization term). */
-  evaluate(examples: Examples, withCost = true): { accuracy: number; correct: number; total: number; cost: number } {
+  /**
+   * Metrics of the current network on a set: accuracy and cost (with the regularization term), and
+   * each example's prediction when `predictions` asks for them.
+   */
+  evaluate(
+    examples: Examples,
+    withCost = true,
+    predictions?: PredictionRequest,
+  ): { accuracy: number; correct: number; total: number; cost: number; predictions?: Predictions } {
     this.currentNetwork();
-    const result = this.engine.evaluate(examples, withCost);
+    const into = predictions && makePredictions(examples.count, this.network.outputSize, predictions);
+    const result = this.engine.evaluate(examples, withCost, into);
     const cost = withCost ? this.totalCost(result.costSum, examples.count) : Number.NaN;
-    return { accuracy: result.correct / Math.max(1, result.total), correct: result.correct, total: result.total, cost };
+    const metrics = { accuracy: result.correct / Math.max(1, result.total), correct: result.correct, total: result.total, cost };
+    return into ? { ...metrics, predictions: into } : metrics;
   }
 
   async run(signal?: AbortSignal): Promise<DoneEvent> {
@@ -173,7 +201,7 @@ export class Trainer {
     const trainSeconds = await this.trainEpoch(epoch, run);
     if (trainSeconds === undefined) return 'aborted';
     run.epochsRun = epoch;
-    const { metrics, evalSeconds } = await this.monitor();
+    const { metrics, evalSeconds, predictions } = await this.monitor();
     if (this.diverged(metrics, run)) return 'diverged';
     run.final = metrics;
 
@@ -189,6 +217,7 @@ export class Trainer {
       bestEpoch: state.bestEpoch,
       bestMetrics: run.best ?? {},
       epochsSinceImprovement: state.epochsSinceImprovement,
+      ...(predictions ? { predictions } : {}),
     });
     // The callbacks act after the epoch event, which so shows the tracker as this epoch left it
     // (a halving restarts the patience window afterwards) and the η the epoch trained with.
@@ -241,7 +270,7 @@ export class Trainer {
     const { validation } = this.data;
     const needed = run.epochsRun > 0 && reason !== 'diverged' && !run.best && run.final.validationAccuracy === undefined;
     if (!validation || validation.count === 0 || !needed) return run.final;
-    const end = this.evaluate(validation);
+    const end = this.evaluate(validation, true, this.predictionRequest);
     this.emit({ type: 'evaluation', ...end });
     return { ...run.final, validationCost: end.cost, validationAccuracy: end.accuracy };
   }
@@ -270,9 +299,12 @@ export class Trainer {
     });
   }
 
-  /** This epoch's metrics and the seconds spent computing them (yields excluded, as in trainEpoch). */
-  private async monitor(): Promise<{ metrics: EpochMetrics; evalSeconds: number }> {
-    const { config, data } = this;
+  /**
+   * This epoch's metrics and the seconds spent computing them (yields excluded, as in trainEpoch),
+   * and the held-out set's predictions when they are recorded.
+   */
+  private async monitor(): Promise<{ metrics: EpochMetrics; evalSeconds: number; predictions?: Predictions }> {
+    const { config, data, predictionRequest } = this;
     const clock = { busy: 0 };
     const pullStart = now();
     this.engine.pull();
@@ -283,12 +315,16 @@ export class Trainer {
       if (config.monitorTrainingCost) metrics.trainingCost = this.totalCost(r.costSum, r.total);
       if (config.monitorTrainingAccuracy) metrics.trainingAccuracy = r.correct / r.total;
     }
-    if (data.validation && (config.monitorValidationCost || config.monitorValidationAccuracy)) {
-      const r = await evaluateInSlices(this.engine, data.validation, config.monitorValidationCost, this.yieldEveryMs, clock);
+    let predictions: Predictions | undefined;
+    const { validation } = data;
+    if (validation && (config.monitorValidationCost || config.monitorValidationAccuracy || predictionRequest)) {
+      predictions = predictionRequest && makePredictions(validation.count, this.network.outputSize, predictionRequest);
+      const withCost = config.monitorValidationCost;
+      const r = await evaluateInSlices(this.engine, validation, withCost, this.yieldEveryMs, clock, predictions);
       if (config.monitorValidationCost) metrics.validationCost = this.totalCost(r.costSum, r.total);
       if (config.monitorValidationAccuracy) metrics.validationAccuracy = r.correct / r.total;
     }
-    return { metrics, evalSeconds: clock.busy / 1000 };
+    return { metrics, evalSeconds: clock.busy / 1000, ...(predictions ? { predictions } : {}) };
   }
 
   /** Mean cost plus the regularization term scaled by the evaluated set's size, as network2.total_cost. */

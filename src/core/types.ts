@@ -14,6 +14,26 @@ export interface Examples {
   readonly labels: Uint8Array;
 }
 
+/**
+ * Each example's prediction, written by an evaluation when asked for (arrays as long as the set).
+ * The predicted class is the largest output, the first one on ties (as the correct count counts it).
+ */
+export interface Predictions {
+  /** Outputs per example (10 for MNIST). */
+  readonly classes: number;
+  /** Predicted class per example. */
+  readonly predicted: Uint8Array;
+  /** The predicted class's output activation per example (the network's confidence). */
+  readonly confidence: Float32Array;
+  /** All output activations, `count × classes` row-major, when asked for. */
+  readonly outputs?: Float32Array;
+}
+
+/** What an evaluation should hand out besides its counts: the predictions, with or without all outputs. */
+export interface PredictionRequest {
+  outputs: boolean;
+}
+
 // Cost names are listed once, beside the costs (COSTS in costs.ts).
 export type { CostName };
 
@@ -103,6 +123,8 @@ export interface EpochEvent {
   bestEpoch: number;
   bestMetrics: EpochMetrics;
   epochsSinceImprovement: number;
+  /** The held-out set's predictions from this epoch's evaluation (only when the trainer records them). */
+  predictions?: Predictions;
 }
 
 export interface LearningRateEvent {
@@ -124,6 +146,8 @@ export interface EvaluationEvent {
   total: number;
   /** Mean cost plus the regularization term. */
   cost: number;
+  /** The held-out set's predictions (only when the trainer records them). */
+  predictions?: Predictions;
 }
 
 export interface DoneEvent {

@@ -1,7 +1,8 @@
 // Long computations split so the event loop stays free: a UI on the same thread repaints and
 // reads keys between slices.
 import type { Evaluation, TrainSettings, TrainingEngine } from './engine.js';
-import type { Examples } from './types.js';
+import { slicePredictions } from './predictions.js';
+import type { Examples, Predictions } from './types.js';
 
 export const now = () => performance.now();
 export const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -12,7 +13,8 @@ const EVAL_SLICE = 500;
 /**
  * engine.evaluate over slices of the set, yielding every ~yieldEveryMs: evaluating 10,000 images
  * takes about a second, too long for a UI on the same thread to leave keys unanswered.
- * Adds the milliseconds spent outside the yields to clock.busy.
+ * Adds the milliseconds spent outside the yields to clock.busy. `into` (sized for the whole set)
+ * receives the predictions.
  */
 export async function evaluateInSlices(
   engine: TrainingEngine,
@@ -20,6 +22,7 @@ export async function evaluateInSlices(
   withCost: boolean,
   yieldEveryMs: number,
   clock: { busy: number },
+  into?: Predictions,
 ): Promise<Evaluation> {
   let costSum = withCost ? 0 : Number.NaN;
   let correct = 0;
@@ -33,7 +36,7 @@ export async function evaluateInSlices(
       pixels: examples.pixels.subarray(start * examples.inputSize, end * examples.inputSize),
       labels: examples.labels.subarray(start, end),
     };
-    const result = engine.evaluate(slice, withCost);
+    const result = engine.evaluate(slice, withCost, into && slicePredictions(into, start, end));
     costSum += result.costSum;
     correct += result.correct;
     total += result.total;

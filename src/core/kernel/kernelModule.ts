@@ -126,6 +126,17 @@ export interface Kernel {
     kind: number,
   ): number;
   countCorrect(a: number, count: number, n: number, rowBytes: number, indices: number, labels: number): number;
+  /** countCorrect that also writes each row's predicted class (u8) and its activation (f32). */
+  predictRows(
+    a: number,
+    count: number,
+    n: number,
+    rowBytes: number,
+    indices: number,
+    labels: number,
+    predicted: number,
+    confidence: number,
+  ): number;
 }
 
 let compiled: object | null | undefined;

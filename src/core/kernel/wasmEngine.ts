@@ -10,11 +10,12 @@
 import { ReferenceEngine, type Evaluation, type TrainingEngine, type TrainSettings } from '../engine.js';
 import type { Network } from '../network.js';
 import type { Rng } from '../rng.js';
-import type { CostName, Examples } from '../types.js';
+import type { CostName, Examples, Predictions } from '../types.js';
 import { KernelMemory } from './kernelMemory.js';
 import { instantiateKernel, type Kernel } from './kernelModule.js';
 import { FLOAT_BYTES, placeParameters, placeWorkspace, type LayerLayout, type Workspace } from './layout.js';
 import { readParameters, writeParameters } from './parameters.js';
+import { PredictionBuffers } from './predictionBuffers.js';
 import { ResidentSets, type ResidentSet } from './residentData.js';
 import { coefficientsOf, type StepCoefficients } from './stepCoefficients.js';
 
@@ -39,6 +40,7 @@ export class WasmEngine implements TrainingEngine {
   /** Example indices of the current call (i32). */
   private indices = 0;
   private indicesCapacity = 0;
+  private readonly predictions: PredictionBuffers;
   /** c in W0 = c·W0ₛ (see the top of this file). */
   private firstLayerScale = 1;
   private readonly softmax: boolean;
@@ -60,6 +62,7 @@ export class WasmEngine implements TrainingEngine {
     this.layers = placeParameters(network.sizes, this.memory);
     this.workspace = placeWorkspace(this.layers, EVAL_CHUNK, this.memory);
     this.data = new ResidentSets(this.kernel, this.memory);
+    this.predictions = new PredictionBuffers(this.kernel, this.memory);
     this.push();
   }
 
@@ -81,10 +84,11 @@ export class WasmEngine implements TrainingEngine {
     }
   }
 
-  evaluate(examples: Examples, withCost: boolean): Evaluation {
+  evaluate(examples: Examples, withCost: boolean, into?: Predictions): Evaluation {
     const set = this.data.of(examples);
     const chunk = this.workspace.capacity;
     const indices = this.indicesFor(chunk);
+    if (into) this.predictions.reserve(chunk);
     const output = this.layers[this.layers.length - 1]!;
     let correct = 0;
     let costSum = withCost ? 0 : Number.NaN;
@@ -93,7 +97,11 @@ export class WasmEngine implements TrainingEngine {
       const ints = this.memory.ints;
       for (let i = 0; i < count; i++) ints[indices / 4 + i] = start + i;
       this.forward(set, indices, count, false);
-      correct += this.kernel.countCorrect(output.s, count, output.nOut, output.outRowBytes, indices, set.labels);
+      if (into) {
+        correct += this.predictions.predict(output, count, indices, set.labels, into, start);
+      } else {
+        correct += this.kernel.countCorrect(output.s, count, output.nOut, output.outRowBytes, indices, set.labels);
+      }
       if (withCost) {
         costSum += this.kernel.costSum(
           output.z,

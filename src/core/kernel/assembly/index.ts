@@ -4,7 +4,7 @@
 export { packImages } from './dataset';
 export { unpackBatch, forwardSparse, accumulateSparse } from './sparseLayer';
 export { forwardDense, backDelta, updateDense, sumRows } from './denseLayer';
-export { sigmoidRows, softmaxRows, applyMask, outputDelta, countCorrect } from './outputs';
+export { sigmoidRows, softmaxRows, applyMask, outputDelta, countCorrect, predictRows } from './outputs';
 export { stepParameters, scaleVectors } from './update';
 export { costSum } from './costs';
 

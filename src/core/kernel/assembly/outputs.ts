@@ -1,5 +1,5 @@
 // Activations, dropout and the output layer: sigmoid and softmax rows, the cost's output error
-// δᴸ and prediction counting. Rows are padded to whole vectors; padding lanes stay zero so they
+// δᴸ, prediction counting and the predictions themselves. Rows are padded to whole vectors; padding lanes stay zero so they
 // never leak into the next layer's sums or gradients.
 import { expv, laneMask, lanesSum, sigmoidPrimev, sigmoidv } from './simdMath';
 
@@ -100,6 +100,39 @@ export function countCorrect(a: usize, count: i32, n: i32, rowBytes: i32, indice
         bestValue = value;
       }
     }
+    if (best == <i32>load<u8>(labels + <usize>load<i32>(indices + (<usize>i << 2)))) correct++;
+  }
+  return correct;
+}
+
+/**
+ * countCorrect that also writes each row's prediction: the class (one byte) to predicted + i and its
+ * activation (f32) to confidence + 4i.
+ */
+export function predictRows(
+  a: usize,
+  count: i32,
+  n: i32,
+  rowBytes: i32,
+  indices: usize,
+  labels: usize,
+  predicted: usize,
+  confidence: usize,
+): i32 {
+  let correct = 0;
+  for (let i = 0; i < count; i++) {
+    const row = a + <usize>(i * rowBytes);
+    let best = 0;
+    let bestValue = load<f32>(row);
+    for (let j = 1; j < n; j++) {
+      const value = load<f32>(row + (<usize>j << 2));
+      if (value > bestValue) {
+        best = j;
+        bestValue = value;
+      }
+    }
+    store<u8>(predicted + <usize>i, <u8>best);
+    store<f32>(confidence + (<usize>i << 2), bestValue);
     if (best == <i32>load<u8>(labels + <usize>load<i32>(indices + (<usize>i << 2)))) correct++;
   }
   return correct;
