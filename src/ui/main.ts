@@ -8,6 +8,8 @@ import { hideBin } from 'yargs/helpers';
 import { benchCommand } from './bench/command.js';
 import { evaluateCommand } from './cli/commands/evaluate.js';
 import { experimentsCommand } from './cli/commands/experiments.js';
+import { inspectCommand } from './cli/commands/inspect.js';
+import { predictCommand } from './cli/commands/predict.js';
 import { trainCommand } from './cli/commands/train.js';
 import { reportError } from './app/errors.js';
 import { EXIT_HELP } from './app/exitCodes.js';
@@ -24,6 +26,8 @@ export function buildCli(args: string[]): Argv {
     .command(trainCommand)
     .command(experimentsCommand)
     .command(evaluateCommand)
+    .command(inspectCommand)
+    .command(predictCommand)
     .command(reproduceCommand)
     .command(benchCommand)
     .epilogue(EXIT_HELP);

@@ -2,7 +2,7 @@
 // 14 rows of half blocks (▀: the upper pixel in the foreground colour, the lower one in the
 // background), grey for an image and a diverging blue/red scale for a neuron's weights; without
 // colour, one shade character per pair of pixels. Also the ten outputs as a bar chart. Pure.
-import { colorCode, RESET, type ColorMode } from './colorMode.js';
+import { colorCode, RESET, stripColor, type ColorMode } from './colorMode.js';
 
 const UPPER_HALF = '▀';
 /** Shades of ink, none to full (monochrome). */
@@ -114,20 +114,23 @@ export function drawActivations(outputs: ArrayLike<number>, marks: ActivationMar
   });
 }
 
-/** Blocks of lines (all lines of a block equally wide) set side by side, `perRow` at a time, `gap` spaces apart. */
+/** Blocks of lines set side by side, `perRow` at a time, `gap` spaces apart; a shorter block is padded to its width. */
 export function sideBySide(blocks: readonly string[][], perRow: number, gap = 2): string[] {
   const lines: string[] = [];
-  for (let first = 0; first < blocks.length; first += Math.max(1, perRow)) {
-    const row = blocks.slice(first, first + Math.max(1, perRow));
-    const height = Math.max(...row.map((b) => b.length));
-    for (let y = 0; y < height; y++)
-      lines.push(
-        row
-          .map((b) => b[y] ?? ' '.repeat(28))
-          .join(' '.repeat(gap))
-          .trimEnd(),
-      );
-    if (first + perRow < blocks.length) lines.push('');
+  const widthOf = (line: string) => [...stripColor(line)].length;
+  const step = Math.max(1, perRow);
+  for (let first = 0; first < blocks.length; first += step) {
+    const row = blocks.slice(first, first + step);
+    const widths = row.map((block) => Math.max(0, ...block.map(widthOf)));
+    const height = Math.max(...row.map((block) => block.length));
+    for (let y = 0; y < height; y++) {
+      const cells = row.map((block, i) => {
+        const line = block[y] ?? '';
+        return i === row.length - 1 ? line : line + ' '.repeat(widths[i]! - widthOf(line));
+      });
+      lines.push(cells.join(' '.repeat(gap)));
+    }
+    if (first + step < blocks.length) lines.push('');
   }
   return lines;
 }
