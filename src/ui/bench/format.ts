@@ -1,5 +1,6 @@
 // The human-readable benchmark report.
-import { count, fixed, percent, plural } from '../app/format.js';
+import { count, fixed, percent, plural, points } from '../app/format.js';
+import { PREDICTIONS_BUDGET, type PredictionsOverhead } from './predictionsOverhead.js';
 import type { BenchReport } from './runBench.js';
 
 const MB = 1024 ** 2;
@@ -8,6 +9,15 @@ const megabytes = (bytes: number) => fixed(bytes / MB, 0);
 
 function pad(text: string, width: number, right = true): string {
   return right ? text.padStart(width) : text.padEnd(width);
+}
+
+/** "held-out predictions recorded (inspection views): +0.8% per epoch on … — within the 5% budget" */
+function predictionsLine(p: PredictionsOverhead): string {
+  const verdict = p.withinBudget ? 'within' : 'OVER';
+  return (
+    `held-out predictions recorded (inspection views): ${points(p.overhead, 1).replace(' pp', '%')} per epoch on ${p.workload} ` +
+    `(${fixed(p.plainSeconds, 3)} s → ${fixed(p.recordingSeconds, 3)} s) — ${verdict} the ${percent(PREDICTIONS_BUDGET, 0)} budget`
+  );
 }
 
 export function formatBenchReport(report: BenchReport): string {
@@ -32,10 +42,9 @@ export function formatBenchReport(report: BenchReport): string {
         pad(percent(w.validationAccuracy), 9),
     );
   }
-  lines.push(
-    '* dense-equivalent: forward, hidden-delta and weight-gradient multiply-adds of a dense network, 2 FLOP each',
-    `peak RSS ${megabytes(report.peakRssBytes)} MB`,
-  );
+  lines.push('* dense-equivalent: forward, hidden-delta and weight-gradient multiply-adds of a dense network, 2 FLOP each');
+  if (report.predictionsOverhead) lines.push(predictionsLine(report.predictionsOverhead));
+  lines.push(`peak RSS ${megabytes(report.peakRssBytes)} MB`);
   const memory = report.memoryCheck;
   if (memory) {
     lines.push(
@@ -66,6 +75,7 @@ export function formatBenchMarkdown(report: BenchReport): string {
     );
   }
   lines.push('', `Peak resident memory ${megabytes(report.peakRssBytes)} MB.`);
+  if (report.predictionsOverhead) lines.push(`${predictionsLine(report.predictionsOverhead)}.`);
   if (report.memoryCheck) {
     const m = report.memoryCheck;
     lines.push(

@@ -5,6 +5,7 @@
 import { makeConfig } from '../../core/config.js';
 import { selectEngine, type EngineKind } from '../../core/engines.js';
 import { Trainer } from '../../core/trainer.js';
+import type { PredictionRequest } from '../../core/types.js';
 import type { Datasets } from '../../data/load.js';
 import { BENCH_SETTINGS, flopsPerExample, type Workload } from './workloads.js';
 
@@ -36,6 +37,8 @@ export async function measureWorkload(
   datasets: Datasets,
   engine: EngineKind,
   epochs: number,
+  /** Record the validation set's predictions each epoch, as the dashboard's views do. */
+  predictions?: PredictionRequest,
 ): Promise<WorkloadResult> {
   const config = makeConfig({
     sizes: workload.sizes,
@@ -51,7 +54,7 @@ export async function measureWorkload(
   const trainer = new Trainer(
     config,
     { training: datasets.training, validation: datasets.validation },
-    { engine: selectEngine(engine) },
+    { engine: selectEngine(engine), ...(predictions ? { predictions } : {}) },
   );
   const trainSeconds: number[] = [];
   const evalSeconds: number[] = [];
