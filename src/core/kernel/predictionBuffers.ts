@@ -38,10 +38,10 @@ export class PredictionBuffers {
     into.confidence.set(floats.subarray(c / FLOAT_BYTES, c / FLOAT_BYTES + count), start);
     const { outputs, classes } = into;
     if (outputs) {
+      // Element by element: a subarray per row would cost more than the copy.
       const rowFloats = outRowBytes / FLOAT_BYTES;
-      for (let i = 0; i < count; i++) {
-        const row = output.s / FLOAT_BYTES + i * rowFloats;
-        outputs.set(floats.subarray(row, row + classes), (start + i) * classes);
+      for (let i = 0, row = output.s / FLOAT_BYTES, at = start * classes; i < count; i++, row += rowFloats) {
+        for (let j = 0; j < classes; j++) outputs[at++] = floats[row + j]!;
       }
     }
     return correct;

@@ -16,7 +16,8 @@ function predictionsLine(p: PredictionsOverhead): string {
   const verdict = p.withinBudget ? 'within' : 'OVER';
   return (
     `held-out predictions recorded (inspection views): ${points(p.overhead, 1).replace(' pp', '%')} per epoch on ${p.workload} ` +
-    `(${fixed(p.plainSeconds, 3)} s → ${fixed(p.recordingSeconds, 3)} s) — ${verdict} the ${percent(PREDICTIONS_BUDGET, 0)} budget`
+    `(evaluation ${fixed(p.plainEvalSeconds, 4)} s → ${fixed(p.recordingEvalSeconds, 4)} s of a ${fixed(p.epochSeconds, 3)} s epoch) ` +
+    `— ${verdict} the ${percent(PREDICTIONS_BUDGET, 0)} budget`
   );
 }
 

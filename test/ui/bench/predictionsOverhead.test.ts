@@ -5,7 +5,7 @@ import type { BenchReport } from '../../../src/ui/bench/runBench.js';
 import { BENCH_SETTINGS } from '../../../src/ui/bench/workloads.js';
 
 function reportWith(overhead: number): BenchReport {
-  const plainSeconds = 1.2;
+  const epochSeconds = 1.2;
   return {
     date: '2026-01-02T03:04:05.000Z',
     node: 'v20.20.2',
@@ -18,8 +18,9 @@ function reportWith(overhead: number): BenchReport {
     workloads: [],
     predictionsOverhead: {
       workload: '[784,30,10] batch 10',
-      plainSeconds,
-      recordingSeconds: plainSeconds * (1 + overhead),
+      epochSeconds,
+      plainEvalSeconds: 0.1,
+      recordingEvalSeconds: 0.1 + overhead * epochSeconds,
       overhead,
       withinBudget: overhead <= 0.05,
     },
@@ -31,14 +32,14 @@ describe('the predictions-overhead line', () => {
   it('within the budget', () => {
     const text = formatBenchReport(reportWith(0.012));
     expect(text).toContain(
-      'held-out predictions recorded (inspection views): +1.2% per epoch on [784,30,10] batch 10 (1.200 s → 1.214 s) — within the 5% budget',
+      'held-out predictions recorded (inspection views): +1.2% per epoch on [784,30,10] batch 10 (evaluation 0.1000 s → 0.1144 s of a 1.200 s epoch) — within the 5% budget',
     );
     expect(formatBenchMarkdown(reportWith(0.012))).toContain('+1.2% per epoch on [784,30,10] batch 10');
   });
 
   it('over it, and a negative difference (noise)', () => {
     expect(formatBenchReport(reportWith(0.08))).toContain(
-      '+8.0% per epoch on [784,30,10] batch 10 (1.200 s → 1.296 s) — OVER the 5% budget',
+      '+8.0% per epoch on [784,30,10] batch 10 (evaluation 0.1000 s → 0.1960 s of a 1.200 s epoch) — OVER the 5% budget',
     );
     expect(formatBenchReport(reportWith(-0.004))).toContain('−0.4% per epoch');
   });
