@@ -1,0 +1,35 @@
+// A run's resumable state as plain data. The Trainer hands one to its checkpoint listeners after each
+// epoch and starts from one (TrainerOptions.resume); src/data stores it (runCheckpoint.ts).
+import type { TrackerSnapshot } from './callbacks.js';
+import type { EngineState } from './engine.js';
+import type { Gradients } from './network.js';
+import type { RngState } from './rng.js';
+import type { EpochMetrics } from './types.js';
+
+/**
+ * Everything the next epoch needs, as plain data: taken after each epoch (once the callbacks have
+ * acted), so a run continued from it ends exactly as the uninterrupted run. Early stopping and the
+ * schedule keep no state of their own: they read the tracker, and the schedule's η is `eta`.
+ */
+export interface TrainerCheckpoint {
+  /** Epochs completed; training continues with epoch + 1. */
+  epoch: number;
+  /** η of the next epoch. */
+  eta: number;
+  /** Wall seconds of the run so far (all sessions). */
+  seconds: number;
+  /** The shared tracker of the monitored metric. */
+  tracker: TrackerSnapshot;
+  /** Metrics of the last epoch, and of the best one (absent until the monitored metric improved once). */
+  final: EpochMetrics;
+  best?: EpochMetrics;
+  rng: { init: RngState; shuffle: RngState; dropout: RngState };
+  /** The training order as the last shuffle left it (each epoch shuffles it further). */
+  order: Uint32Array;
+  /** Parameters and momentum velocities in the engine's precision. */
+  engine: EngineState;
+  /** The best epoch's parameters kept by BestWeights (runs that restore the best weights). */
+  bestWeights?: Gradients;
+}
+
+export type CheckpointListener = (checkpoint: TrainerCheckpoint) => void;
