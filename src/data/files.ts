@@ -181,11 +181,11 @@ function fsyncFolder(folder: string): void {
 }
 
 /**
- * Writes `content` (UTF-8) to `path` via a synced temp file in the same folder and a rename. A symbolic
+ * Writes `content` (text as UTF-8, or bytes) to `path` via a synced temp file in the same folder and a rename. A symbolic
  * link is written through to its target; an existing file keeps its mode (and owner, where allowed);
  * devices, FIFOs, sockets and folders are refused.
  */
-export function writeFileAtomic(path: string, content: string): void {
+export function writeFileAtomic(path: string, content: string | Uint8Array): void {
   const { target, existing } = writeTarget(path);
   const folder = dirname(target);
   const tempPath = tempPathFor(target);
