@@ -8,6 +8,7 @@ import { hideBin } from 'yargs/helpers';
 import { benchCommand } from './bench/command.js';
 import { evaluateCommand } from './cli/commands/evaluate.js';
 import { experimentsCommand } from './cli/commands/experiments.js';
+import { runsCommand } from './cli/commands/runs.js';
 import { trainCommand } from './cli/commands/train.js';
 import { reportError } from './app/errors.js';
 import { EXIT_HELP } from './app/exitCodes.js';
@@ -24,6 +25,7 @@ export function buildCli(args: string[]): Argv {
     .command(trainCommand)
     .command(experimentsCommand)
     .command(evaluateCommand)
+    .command(runsCommand)
     .command(reproduceCommand)
     .command(benchCommand)
     .epilogue(EXIT_HELP);
