@@ -23,9 +23,11 @@ export interface TrainerCheckpoint {
   /** Metrics of the last epoch, and of the best one (absent until the monitored metric improved once). */
   final: EpochMetrics;
   best?: EpochMetrics;
+  /**
+   * The generators. The training order is not stored: each epoch shuffles the previous order, so
+   * it is replayed from the seed (`epoch` shuffles), which must end in `shuffle`'s state.
+   */
   rng: { init: RngState; shuffle: RngState; dropout: RngState };
-  /** The training order as the last shuffle left it (each epoch shuffles it further). */
-  order: Uint32Array;
   /** Parameters and momentum velocities in the engine's precision. */
   engine: EngineState;
   /** The best epoch's parameters kept by BestWeights (runs that restore the best weights). */

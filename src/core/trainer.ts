@@ -30,6 +30,9 @@ export interface TrainerData {
 
 export type { CheckpointListener, TrainerCheckpoint } from './checkpoint.js';
 
+/** The seed offset of the shuffling generator (separate streams: dropout does not change the shuffles). */
+const SHUFFLE_STREAM = 0x5f3759df;
+
 export type EngineFactory = (network: Network, dropoutRng: Rng) => TrainingEngine;
 
 export interface TrainerOptions {
@@ -45,7 +48,6 @@ export interface TrainerOptions {
   /** Continue a run from this checkpoint (same config, data and engine): its next epoch is checkpoint.epoch + 1. */
   resume?: TrainerCheckpoint;
 }
-
 
 /** What one run() carries from epoch to epoch. */
 interface RunState {
@@ -90,7 +92,7 @@ export class Trainer {
     this.eta = config.eta;
     // Separate streams so that turning dropout on does not change the initial weights or shuffles.
     const initRng = (this.initRng = new Rng(config.seed));
-    this.shuffleRng = new Rng(config.seed ^ 0x5f3759df);
+    this.shuffleRng = new Rng(config.seed ^ SHUFFLE_STREAM);
     const dropoutRng = (this.dropoutRng = new Rng(config.seed ^ 0x2545f491));
     this.network = options.network ?? new Network(config.sizes, COSTS[config.cost]).initialize(config.init, initRng);
     this.engine = (options.engine ?? ((net, rng) => new ReferenceEngine(net, rng)))(this.network, dropoutRng);
@@ -187,7 +189,7 @@ export class Trainer {
       startedAt: startedAt - (from?.seconds ?? 0) * 1000,
       signal,
       detach: () => signal?.removeEventListener('abort', onAbort),
-      order: from ? from.order.slice() : identityOrder(data.training.count),
+      order: from ? this.replayedOrder(from) : identityOrder(data.training.count),
       batches,
       tracker,
       callbacks,
@@ -202,14 +204,24 @@ export class Trainer {
   /** Puts the engine, η and the generators where a checkpoint left them (the run state follows in start()). */
   private restoreState(from: TrainerCheckpoint): void {
     if (!this.engine.importState) throw new Error(`engine ${this.engine.name} cannot continue from a checkpoint`);
-    if (from.order.length !== this.data.training.count) {
-      throw new RangeError(`checkpoint of ${from.order.length} training examples, not ${this.data.training.count}`);
-    }
     this.engine.importState(from.engine);
     this.eta = from.eta;
     this.initRng.setState(from.rng.init);
     this.shuffleRng.setState(from.rng.shuffle);
     this.dropoutRng.setState(from.rng.dropout);
+  }
+
+  /** The training order after the checkpoint's epochs: the same shuffles again, from the seed. */
+  private replayedOrder(from: TrainerCheckpoint): Uint32Array {
+    const order = identityOrder(this.data.training.count);
+    const replay = new Rng(this.config.seed ^ SHUFFLE_STREAM);
+    for (let epoch = 0; epoch < from.epoch; epoch++) replay.shuffle(order);
+    if (replay.getState().state !== from.rng.shuffle.state) {
+      throw new RangeError(
+        `checkpoint: ${from.epoch} shuffles of ${order.length} examples do not replay its order (other data or seed)`,
+      );
+    }
+    return order;
   }
 
   private bestWeightsOf(callbacks: CallbackList): BestWeights<Gradients> | undefined {
@@ -228,7 +240,6 @@ export class Trainer {
       final: { ...run.final },
       ...(run.best && { best: { ...run.best } }),
       rng: { init: this.initRng.getState(), shuffle: this.shuffleRng.getState(), dropout: this.dropoutRng.getState() },
-      order: run.order.slice(),
       engine: this.engine.exportState(),
       ...(kept && { bestWeights: kept }),
     };

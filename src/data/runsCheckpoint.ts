@@ -1,12 +1,15 @@
 // A run's checkpoint on disk: the safetensors format (an 8-byte little-endian header length, a JSON
 // header naming each array's dtype, shape and byte range, then the raw little-endian arrays), so any
 // safetensors reader (Python's safetensors, numpy) can open it. The arrays are the engine's
-// parameters and velocities in its own precision, the best weights and the training order; the rest
-// of the state is one JSON string in the header's __metadata__. Written atomically each epoch.
+// parameters and velocities in its own precision and the best weights; the rest of the state is one
+// JSON string in the header's __metadata__. Written atomically each epoch.
 import type { TrainerCheckpoint } from '../core/checkpoint.js';
 import type { EngineState, StateArray } from '../core/engine.js';
 import type { Gradients } from '../core/network.js';
-import { DataError } from './errors.js';
+import { randomBytes } from 'node:crypto';
+import { open, rename, unlink, type FileHandle } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { DataError, describeFsError } from './errors.js';
 import { readRegularFile, writeFileAtomic } from './files.js';
 
 export const CHECKPOINT_FORMAT = 'netdash-checkpoint';
@@ -31,7 +34,7 @@ interface TensorInfo {
 }
 
 /** The checkpoint's JSON part: everything but the arrays. */
-interface CheckpointMeta extends Omit<TrainerCheckpoint, 'order' | 'engine' | 'bestWeights'> {
+interface CheckpointMeta extends Omit<TrainerCheckpoint, 'engine' | 'bestWeights'> {
   engine: Omit<EngineState, 'arrays'>;
   bestWeightLayers: number;
 }
@@ -44,7 +47,15 @@ const decodeNumber = (_key: string, value: unknown) =>
 
 /** The checkpoint as safetensors bytes; `extra` is stored as metadata strings beside it. */
 export function encodeCheckpoint(checkpoint: TrainerCheckpoint, extra: Record<string, string> = {}): Buffer {
-  const arrays: [string, Typed][] = [['order', checkpoint.order]];
+  return Buffer.concat(checkpointChunks(checkpoint, extra));
+}
+
+/**
+ * The safetensors file as chunks: the length and header, then each array's own bytes (views, not
+ * copies: a checkpoint of [784,30,10] is written each epoch, and copying it costs more than writing it).
+ */
+export function checkpointChunks(checkpoint: TrainerCheckpoint, extra: Record<string, string> = {}): Uint8Array[] {
+  const arrays: [string, Typed][] = [];
   for (const [name, array] of Object.entries(checkpoint.engine.arrays)) arrays.push([`engine.${name}`, array]);
   const best = checkpoint.bestWeights;
   best?.weights.forEach((w, l) => arrays.push([`best.w${l}`, w]));
@@ -79,16 +90,10 @@ export function encodeCheckpoint(checkpoint: TrainerCheckpoint, extra: Record<st
   let json = JSON.stringify(header);
   json += ' '.repeat((8 - ((8 + Buffer.byteLength(json)) % 8)) % 8);
   const headerBytes = Buffer.from(json, 'utf8');
-  const out = Buffer.alloc(8 + headerBytes.length + offset);
-  out.writeBigUInt64LE(BigInt(headerBytes.length), 0);
-  headerBytes.copy(out, 8);
-  let at = 8 + headerBytes.length;
-  for (const [, array] of arrays) {
-    // Typed arrays are in the platform's byte order: little-endian on every platform Node runs on.
-    Buffer.from(array.buffer, array.byteOffset, array.byteLength).copy(out, at);
-    at += array.byteLength;
-  }
-  return out;
+  const length = Buffer.alloc(8);
+  length.writeBigUInt64LE(BigInt(headerBytes.length), 0);
+  // Typed arrays are in the platform's byte order: little-endian on every platform Node runs on.
+  return [length, headerBytes, ...arrays.map(([, array]) => new Uint8Array(array.buffer, array.byteOffset, array.byteLength))];
 }
 
 /** Reads safetensors bytes back into a checkpoint; anything malformed is a DataError naming `file`. */
@@ -131,8 +136,6 @@ export function decodeCheckpoint(bytes: Buffer, file: string): { checkpoint: Tra
     throw bad('unreadable state');
   }
   if (!Number.isInteger(meta.epoch) || meta.epoch < 0 || !(meta.eta > 0)) throw bad('bad epoch or η');
-  const order = arrays.get('order');
-  if (!(order instanceof Uint32Array)) throw bad('no training order');
   const engineArrays: Record<string, StateArray> = {};
   for (const [name, array] of arrays) {
     if (name.startsWith('engine.') && !(array instanceof Uint32Array)) engineArrays[name.slice('engine.'.length)] = array;
@@ -156,15 +159,49 @@ export function decodeCheckpoint(bytes: Buffer, file: string): { checkpoint: Tra
     final: meta.final,
     ...(meta.best && { best: meta.best }),
     rng: meta.rng,
-    order,
     engine: { engine: meta.engine.engine, numbers: meta.engine.numbers ?? {}, arrays: engineArrays },
     ...(bestWeights && { bestWeights }),
   };
   return { checkpoint, extra };
 }
 
-export function writeCheckpoint(path: string, checkpoint: TrainerCheckpoint, extra?: Record<string, string>): void {
-  writeFileAtomic(path, encodeCheckpoint(checkpoint, extra));
+export interface CheckpointWriteOptions {
+  extra?: Record<string, string>;
+  /** fsync the file and its folder (durable across a power cut); without, still atomic for a killed process. */
+  sync?: boolean;
+}
+
+/** Writes atomically (a temp file renamed over the old checkpoint). */
+export function writeCheckpoint(path: string, checkpoint: TrainerCheckpoint, options: CheckpointWriteOptions = {}): void {
+  writeFileAtomic(path, checkpointChunks(checkpoint, options.extra), { sync: options.sync });
+}
+
+/**
+ * The same, off the training thread (libuv's pool writes while the next epoch trains). The
+ * checkpoint's arrays must not change until the promise settles (the trainer hands out copies).
+ * Failures are DataErrors naming the file.
+ */
+export async function writeCheckpointAsync(
+  path: string,
+  checkpoint: TrainerCheckpoint,
+  options: CheckpointWriteOptions = {},
+): Promise<void> {
+  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+  let file: FileHandle | undefined;
+  try {
+    file = await open(temp, 'wx');
+    for (const chunk of checkpointChunks(checkpoint, options.extra)) {
+      for (let done = 0; done < chunk.length;) done += (await file.write(chunk, done, chunk.length - done)).bytesWritten;
+    }
+    if (options.sync) await file.sync();
+    await file.close();
+    file = undefined;
+    await rename(temp, path);
+  } catch (error) {
+    await file?.close().catch(() => {});
+    await unlink(temp).catch(() => {});
+    throw new DataError(path, `cannot write: ${describeFsError(error)}`, { cause: error });
+  }
 }
 
 export function readCheckpoint(path: string): { checkpoint: TrainerCheckpoint; extra: Record<string, string> } {

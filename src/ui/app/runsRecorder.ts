@@ -27,9 +27,12 @@ import {
   type RunDescription,
   type RunStatus,
 } from '../../data/runs.js';
-import { writeCheckpoint } from '../../data/runsCheckpoint.js';
+import { writeCheckpointAsync } from '../../data/runsCheckpoint.js';
 import { firstLine } from './errors.js';
 import { doneLine, eventLine, type RunContext, type RunSummary } from './eventLines.js';
+
+/** How often the costlier writes happen at most: the best network as JSON, a checkpoint synced to disk. */
+const DURABLE_EVERY_MS = 10_000;
 
 export interface RecordOptions {
   runsDir: string;
@@ -43,7 +46,7 @@ export interface RecordOptions {
   /** Continue this recorded run (train --resume) instead of creating a folder. */
   resume?: { dir: string; description: RunDescription; afterEpoch: number };
   /** Replaced in tests to simulate a full disk. */
-  writeCheckpoint?: typeof writeCheckpoint;
+  writeCheckpoint?: typeof writeCheckpointAsync;
 }
 
 export class RunRecorder {
@@ -51,17 +54,23 @@ export class RunRecorder {
   readonly name: string;
   /** Why recording failed (the run was asked to stop), if it did. */
   failure: string | undefined;
+
   private description: RunDescription;
   private pending: string[] = [];
   private pendingRows: string[] = [];
   private networkEpoch = 0;
+  private networkWrittenAt = -Infinity;
+  private syncedAt = -Infinity;
   private readonly detach: () => void;
-  private readonly writeCheckpointFile: typeof writeCheckpoint;
+  private readonly writeCheckpointFile: typeof writeCheckpointAsync;
+  /** The checkpoint being written, and the newest one waiting for it (older waiting ones are skipped). */
+  private writing: Promise<void> | undefined;
+  private waiting: TrainerCheckpoint | undefined;
 
   /** Creates (or reopens) the run folder and writes its description; throws a DataError when it cannot. */
   constructor(private readonly options: RecordOptions) {
     const { trainer, context } = options;
-    this.writeCheckpointFile = options.writeCheckpoint ?? writeCheckpoint;
+    this.writeCheckpointFile = options.writeCheckpoint ?? writeCheckpointAsync;
     if (options.resume) {
       this.dir = options.resume.dir;
       this.description = reopened(options.resume.description, options.resume.afterEpoch, trainer, context.version);
@@ -103,12 +112,38 @@ export class RunRecorder {
 
   private onCheckpoint(checkpoint: TrainerCheckpoint): void {
     this.flush(() => {
-      if (checkpoint.tracker.improved) {
+      const now = performance.now();
+      // The best network as JSON costs more than a short epoch: at most every DURABLE_EVERY_MS, and at the end.
+      if (checkpoint.tracker.improved && now - this.networkWrittenAt >= DURABLE_EVERY_MS) {
         writeFileAtomic(join(this.dir, RUN_FILES.network), serializeNetwork(this.options.trainer.network));
         this.networkEpoch = checkpoint.epoch;
+        this.networkWrittenAt = now;
       }
-      this.writeCheckpointFile(join(this.dir, RUN_FILES.checkpoint), checkpoint, { run: this.name });
+      this.waiting = checkpoint;
+      this.writing ??= this.writeWaiting();
     });
+  }
+
+  /**
+   * Writes the waiting checkpoints one after the other, off the training thread: each is atomic (it
+   * survives kill -9), and flushed to disk at most every DURABLE_EVERY_MS. Events are appended before
+   * the checkpoint of their epoch, so a resume never lacks an epoch's lines (it drops later ones).
+   */
+  private async writeWaiting(): Promise<void> {
+    try {
+      for (let checkpoint = this.waiting; checkpoint && this.failure === undefined; checkpoint = this.waiting) {
+        this.waiting = undefined;
+        const now = performance.now();
+        const sync = now - this.syncedAt >= DURABLE_EVERY_MS;
+        await this.writeCheckpointFile(join(this.dir, RUN_FILES.checkpoint), checkpoint, { extra: { run: this.name }, sync });
+        if (sync) this.syncedAt = now;
+      }
+    } catch (error) {
+      this.failure ??= firstLine(error);
+      this.options.stop(this.failure);
+    } finally {
+      this.writing = undefined;
+    }
   }
 
   /** Writes the buffered lines, then `more`; the first failure stops the run and further recording. */
@@ -127,12 +162,14 @@ export class RunRecorder {
   }
 
   /**
-   * Ends the record: the done line, the final network when it is not the one on disk, and the
-   * description with the status and result. Never throws: a failure is returned as one line.
+   * Ends the record once the last checkpoint is written: the done line, the final network when it is
+   * not the one on disk, and the description with the status and result. Never rejects: a failure is
+   * returned as one line.
    */
-  finish(summary: RunSummary): string | undefined {
+  async finish(summary: RunSummary): Promise<string | undefined> {
     this.detach();
     const { done } = summary;
+    while (this.writing) await this.writing;
     try {
       if (this.failure === undefined) {
         appendLines(this.dir, RUN_FILES.events, [...this.pending, JSON.stringify(doneLine(summary))]);

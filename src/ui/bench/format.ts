@@ -1,5 +1,6 @@
 // The human-readable benchmark report.
 import { count, fixed, percent, plural } from '../app/format.js';
+import { RECORDING_LIMIT, type RecordingCost } from './recordingCost.js';
 import type { BenchReport } from './runBench.js';
 
 const MB = 1024 ** 2;
@@ -8,6 +9,13 @@ const megabytes = (bytes: number) => fixed(bytes / MB, 0);
 
 function pad(text: string, width: number, right = true): string {
   return right ? text.padStart(width) : text.padEnd(width);
+}
+
+function recordingText(r: RecordingCost): string {
+  return (
+    `recording a run: ${fixed(r.recordSeconds * 1000, 1)} ms per epoch of [${r.sizes.join(',')}] batch ${r.batchSize} ` +
+    `(${fixed(r.epochSeconds, 3)} s), ${percent(r.fraction)} ${r.withinLimit ? '— within' : '— OVER'} ${percent(RECORDING_LIMIT, 0)}`
+  );
 }
 
 export function formatBenchReport(report: BenchReport): string {
@@ -36,6 +44,7 @@ export function formatBenchReport(report: BenchReport): string {
     '* dense-equivalent: forward, hidden-delta and weight-gradient multiply-adds of a dense network, 2 FLOP each',
     `peak RSS ${megabytes(report.peakRssBytes)} MB`,
   );
+  if (report.recording) lines.push(recordingText(report.recording));
   const memory = report.memoryCheck;
   if (memory) {
     lines.push(
@@ -66,6 +75,7 @@ export function formatBenchMarkdown(report: BenchReport): string {
     );
   }
   lines.push('', `Peak resident memory ${megabytes(report.peakRssBytes)} MB.`);
+  if (report.recording) lines.push(`${recordingText(report.recording)}.`);
   if (report.memoryCheck) {
     const m = report.memoryCheck;
     lines.push(

@@ -5,6 +5,7 @@ import type { EngineKind } from '../../core/engines.js';
 import { loadDatasets } from '../../data/load.js';
 import { runMemoryCheck, type MemoryCheckResult } from './memoryCheck.js';
 import { measureWorkload, type WorkloadResult } from './measure.js';
+import { measureRecordingCost, type RecordingCost } from './recordingCost.js';
 import { BENCH_SETTINGS, WORKLOADS, workloadName } from './workloads.js';
 
 export interface BenchOptions {
@@ -27,6 +28,8 @@ export interface BenchReport {
   engineRequested: EngineKind;
   settings: typeof BENCH_SETTINGS;
   workloads: WorkloadResult[];
+  /** What recording a run (netdash-runs/) costs per epoch on the first workload. */
+  recording?: RecordingCost;
   /** Peak resident memory of the benchmark process. */
   peakRssBytes: number;
   memoryCheck?: MemoryCheckResult;
@@ -41,6 +44,8 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
     progress(`${workloadName(workload)}: ${options.epochs + 1} epochs…`);
     workloads.push(await measureWorkload(workload, datasets, options.engine, options.epochs));
   }
+  progress(`recording cost: ${workloadName(WORKLOADS[0]!)} recorded, ${options.epochs + 1} epochs…`);
+  const recording = await measureRecordingCost(datasets, options.engine, options.epochs);
   const report: BenchReport = {
     date: new Date().toISOString(),
     node: process.version,
@@ -51,6 +56,7 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
     engineRequested: options.engine,
     settings: BENCH_SETTINGS,
     workloads,
+    recording,
     peakRssBytes: process.resourceUsage().maxRSS * 1024,
   };
   if (options.memoryCheck) {

@@ -77,7 +77,7 @@ export async function runTraining(plan: TrainPlan, io: Io, version: string): Pro
     }
     const summary = { done, testAccuracy, saved: saveError === undefined ? save : undefined };
     reporter.finish(summary);
-    const recordError = recorder?.finish(summary);
+    const recordError = await recorder?.finish(summary);
     if (recordError !== undefined) io.stderr.write(`netdash: the run's record is incomplete: ${recordError}\n`);
     if (saveError !== undefined) throw saveError;
 
