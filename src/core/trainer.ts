@@ -110,7 +110,11 @@ export class Trainer {
     return () => this.listeners.delete(listener);
   }
 
-  /** Called after each epoch that did not diverge with the state to continue from; returns the unsubscribe function. */
+  /**
+   * Called after each epoch that did not diverge with the state to continue from, one checkpoint
+   * object handed to the listeners in turn (a listener may transfer its engine arrays to a worker:
+   * copy what you keep before it). Returns the unsubscribe function.
+   */
   onCheckpoint(listener: CheckpointListener): () => void {
     this.checkpointListeners.add(listener);
     return () => this.checkpointListeners.delete(listener);

@@ -29,7 +29,13 @@ const weightsOf = (trainer: Trainer) => trainer.currentNetwork().weights.map((w)
 const epochs = (events: TrainerEvent[]) =>
   events
     .filter((e): e is EpochEvent => e.type === 'epoch')
-    .map((e) => ({ epoch: e.epoch, metrics: e.metrics, eta: e.learningRate, best: e.bestEpoch, since: e.epochsSinceImprovement }));
+    .map((e) => ({
+      epoch: e.epoch,
+      metrics: e.metrics,
+      eta: e.learningRate,
+      best: e.bestEpoch,
+      since: e.epochsSinceImprovement,
+    }));
 
 async function whole(engine: 'typescript' | 'wasm') {
   const trainer = new Trainer(config, data, { engine: selectEngine(engine) });
@@ -105,6 +111,8 @@ describe('checkpoint state', () => {
   it('an engine refuses the state of another engine', async () => {
     if (!wasmEngineAvailable()) return;
     const { checkpoint } = await interrupted('wasm', 1);
-    expect(() => new Trainer(config, data, { engine: selectEngine('typescript'), resume: checkpoint })).toThrow(/engine state of wasm/);
+    expect(() => new Trainer(config, data, { engine: selectEngine('typescript'), resume: checkpoint })).toThrow(
+      /engine state of wasm/,
+    );
   });
 });

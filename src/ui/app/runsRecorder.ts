@@ -27,7 +27,7 @@ import {
   type RunDescription,
   type RunStatus,
 } from '../../data/runs.js';
-import { writeCheckpointAsync } from '../../data/runsCheckpoint.js';
+import { checkpointWriter, type WriteCheckpoint } from './checkpointWriter.js';
 import { firstLine } from './errors.js';
 import { doneLine, eventLine, type RunContext, type RunSummary } from './eventLines.js';
 
@@ -46,7 +46,7 @@ export interface RecordOptions {
   /** Continue this recorded run (train --resume) instead of creating a folder. */
   resume?: { dir: string; description: RunDescription; afterEpoch: number };
   /** Replaced in tests to simulate a full disk. */
-  writeCheckpoint?: typeof writeCheckpointAsync;
+  writeCheckpoint?: WriteCheckpoint;
 }
 
 export class RunRecorder {
@@ -62,7 +62,8 @@ export class RunRecorder {
   private networkWrittenAt = -Infinity;
   private syncedAt = -Infinity;
   private readonly detach: () => void;
-  private readonly writeCheckpointFile: typeof writeCheckpointAsync;
+  private readonly writeCheckpointFile: WriteCheckpoint;
+  private readonly closeWriter: () => Promise<void>;
   /** The checkpoint being written, and the newest one waiting for it (older waiting ones are skipped). */
   private writing: Promise<void> | undefined;
   private waiting: TrainerCheckpoint | undefined;
@@ -70,7 +71,9 @@ export class RunRecorder {
   /** Creates (or reopens) the run folder and writes its description; throws a DataError when it cannot. */
   constructor(private readonly options: RecordOptions) {
     const { trainer, context } = options;
-    this.writeCheckpointFile = options.writeCheckpoint ?? writeCheckpointAsync;
+    const writer = options.writeCheckpoint ? { write: options.writeCheckpoint, close: async () => {} } : checkpointWriter();
+    this.writeCheckpointFile = writer.write;
+    this.closeWriter = writer.close;
     if (options.resume) {
       this.dir = options.resume.dir;
       this.description = reopened(options.resume.description, options.resume.afterEpoch, trainer, context.version);
@@ -170,6 +173,7 @@ export class RunRecorder {
     this.detach();
     const { done } = summary;
     while (this.writing) await this.writing;
+    await this.closeWriter();
     try {
       if (this.failure === undefined) {
         appendLines(this.dir, RUN_FILES.events, [...this.pending, JSON.stringify(doneLine(summary))]);
