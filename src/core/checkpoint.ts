@@ -1,9 +1,10 @@
 // A run's resumable state as plain data. The Trainer hands one to its checkpoint listeners after each
 // epoch and starts from one (TrainerOptions.resume); src/data stores it (runCheckpoint.ts).
+import { identityOrder } from './batches.js';
 import type { TrackerSnapshot } from './callbacks.js';
 import type { EngineState } from './engine.js';
 import type { Gradients } from './network.js';
-import type { RngState } from './rng.js';
+import { Rng, type RngState } from './rng.js';
 import type { EpochMetrics } from './types.js';
 
 /**
@@ -35,3 +36,17 @@ export interface TrainerCheckpoint {
 }
 
 export type CheckpointListener = (checkpoint: TrainerCheckpoint) => void;
+
+/** The seed offset of the shuffling generator (separate streams: dropout does not change the shuffles). */
+export const SHUFFLE_STREAM = 0x5f3759df;
+
+/** The training order after a checkpoint's epochs: the same shuffles again from the seed, checked against its state. */
+export function replayOrder(count: number, seed: number, from: TrainerCheckpoint): Uint32Array {
+  const order = identityOrder(count);
+  const replay = new Rng(seed ^ SHUFFLE_STREAM);
+  for (let epoch = 0; epoch < from.epoch; epoch++) replay.shuffle(order);
+  if (replay.getState().state !== from.rng.shuffle.state) {
+    throw new RangeError(`checkpoint: ${from.epoch} shuffles of ${count} examples do not replay its order (other data or seed)`);
+  }
+  return order;
+}

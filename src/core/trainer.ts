@@ -13,7 +13,7 @@ import {
   type TrainingCallback,
 } from './callbacks.js';
 import { COSTS } from './costs.js';
-import type { CheckpointListener, TrainerCheckpoint } from './checkpoint.js';
+import { SHUFFLE_STREAM, replayOrder, type CheckpointListener, type TrainerCheckpoint } from './checkpoint.js';
 import { ReferenceEngine, type TrainSettings, type TrainingEngine } from './engine.js';
 import { Network, type Gradients } from './network.js';
 import { penaltiesOf, penaltyCost, type Penalty } from './regularizers.js';
@@ -29,9 +29,6 @@ export interface TrainerData {
 }
 
 export type { CheckpointListener, TrainerCheckpoint } from './checkpoint.js';
-
-/** The seed offset of the shuffling generator (separate streams: dropout does not change the shuffles). */
-const SHUFFLE_STREAM = 0x5f3759df;
 
 export type EngineFactory = (network: Network, dropoutRng: Rng) => TrainingEngine;
 
@@ -193,7 +190,7 @@ export class Trainer {
       startedAt: startedAt - (from?.seconds ?? 0) * 1000,
       signal,
       detach: () => signal?.removeEventListener('abort', onAbort),
-      order: from ? this.replayedOrder(from) : identityOrder(data.training.count),
+      order: from ? replayOrder(data.training.count, this.config.seed, from) : identityOrder(data.training.count),
       batches,
       tracker,
       callbacks,
@@ -213,19 +210,6 @@ export class Trainer {
     this.initRng.setState(from.rng.init);
     this.shuffleRng.setState(from.rng.shuffle);
     this.dropoutRng.setState(from.rng.dropout);
-  }
-
-  /** The training order after the checkpoint's epochs: the same shuffles again, from the seed. */
-  private replayedOrder(from: TrainerCheckpoint): Uint32Array {
-    const order = identityOrder(this.data.training.count);
-    const replay = new Rng(this.config.seed ^ SHUFFLE_STREAM);
-    for (let epoch = 0; epoch < from.epoch; epoch++) replay.shuffle(order);
-    if (replay.getState().state !== from.rng.shuffle.state) {
-      throw new RangeError(
-        `checkpoint: ${from.epoch} shuffles of ${order.length} examples do not replay its order (other data or seed)`,
-      );
-    }
-    return order;
   }
 
   private bestWeightsOf(callbacks: CallbackList): BestWeights<Gradients> | undefined {

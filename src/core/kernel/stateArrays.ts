@@ -1,7 +1,31 @@
 // The kernel's parameter and velocity buffers as row-major float32 arrays and back, for checkpoints:
 // the values exactly as the kernel holds them (first layer transposed in memory, rows padded to
 // whole vectors; the padding stays zero).
+import { stateArray, type EngineState, type StateArray } from '../engine.js';
 import { FLOAT_BYTES, type LayerLayout } from './layout.js';
+
+/** w<l>, b<l>, vw<l>, vb<l> of every layer, copied out of kernel memory. */
+export function exportLayers(layers: readonly LayerLayout[], f32: Float32Array): Record<string, StateArray> {
+  const arrays: Record<string, StateArray> = {};
+  layers.forEach((layer, l) => {
+    arrays[`w${l}`] = readMatrix(layer, l, f32, layer.weights);
+    arrays[`b${l}`] = readVector(layer, f32, layer.biases);
+    arrays[`vw${l}`] = readMatrix(layer, l, f32, layer.weightVelocity);
+    arrays[`vb${l}`] = readVector(layer, f32, layer.biasVelocity);
+  });
+  return arrays;
+}
+
+/** Writes a state's w<l>, b<l>, vw<l>, vb<l> into kernel memory (an EngineStateError when one does not fit). */
+export function importLayers(layers: readonly LayerLayout[], f32: Float32Array, state: EngineState): void {
+  layers.forEach((layer, l) => {
+    const size = layer.nIn * layer.nOut;
+    writeMatrix(layer, l, f32, layer.weights, stateArray(state, `w${l}`, size, Float32Array));
+    writeVector(layer, f32, layer.biases, stateArray(state, `b${l}`, layer.nOut, Float32Array));
+    writeMatrix(layer, l, f32, layer.weightVelocity, stateArray(state, `vw${l}`, size, Float32Array));
+    writeVector(layer, f32, layer.biasVelocity, stateArray(state, `vb${l}`, layer.nOut, Float32Array));
+  });
+}
 
 /** A weight-shaped buffer of layer l (at byte offset `at`) as row-major nOut × nIn float32. */
 export function readMatrix(layer: LayerLayout, l: number, f32: Float32Array, at: number): Float32Array {

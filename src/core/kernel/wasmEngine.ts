@@ -10,12 +10,10 @@
 import {
   EngineStateError,
   ReferenceEngine,
-  stateArray,
   velocityArrays,
   velocityFrom,
   type EngineState,
   type Evaluation,
-  type StateArray,
   type TrainingEngine,
   type TrainSettings,
 } from '../engine.js';
@@ -27,7 +25,7 @@ import { instantiateKernel, type Kernel } from './kernelModule.js';
 import { FLOAT_BYTES, placeParameters, placeWorkspace, type LayerLayout, type Workspace } from './layout.js';
 import { readParameters, writeParameters } from './parameters.js';
 import { ResidentSets, type ResidentSet } from './residentData.js';
-import { readMatrix, readVector, writeMatrix, writeVector } from './stateArrays.js';
+import { exportLayers, importLayers } from './stateArrays.js';
 import { coefficientsOf, type StepCoefficients } from './stepCoefficients.js';
 
 /** Larger mini-batches are trained by the reference engine (the workspace grows with the batch). */
@@ -135,14 +133,7 @@ export class WasmEngine implements TrainingEngine {
 
   /** The float32 parameters and velocities as the kernel holds them (the first layer's scale c apart). */
   exportState(): EngineState {
-    const f32 = this.memory.floats;
-    const arrays: Record<string, StateArray> = {};
-    this.layers.forEach((layer, l) => {
-      arrays[`w${l}`] = readMatrix(layer, l, f32, layer.weights);
-      arrays[`b${l}`] = readVector(layer, f32, layer.biases);
-      arrays[`vw${l}`] = readMatrix(layer, l, f32, layer.weightVelocity);
-      arrays[`vb${l}`] = readVector(layer, f32, layer.biasVelocity);
-    });
+    const arrays = exportLayers(this.layers, this.memory.floats);
     // Batches above WASM_MAX_BATCH train on the reference engine, with its own float64 velocities.
     Object.assign(arrays, velocityArrays(this.reference?.velocity(), 'reference.'));
     return { engine: this.name, arrays, numbers: { firstLayerScale: this.firstLayerScale } };
@@ -152,17 +143,10 @@ export class WasmEngine implements TrainingEngine {
     if (state.engine !== this.name) throw new EngineStateError(`engine state of ${state.engine}, not ${this.name}`);
     const scale = state.numbers.firstLayerScale ?? 1;
     if (!(scale > 0 && Number.isFinite(scale))) throw new EngineStateError(`engine state: firstLayerScale ${scale}`);
-    const f32 = this.memory.floats;
-    this.layers.forEach((layer, l) => {
-      const size = layer.nIn * layer.nOut;
-      writeMatrix(layer, l, f32, layer.weights, stateArray(state, `w${l}`, size, Float32Array));
-      writeVector(layer, f32, layer.biases, stateArray(state, `b${l}`, layer.nOut, Float32Array));
-      writeMatrix(layer, l, f32, layer.weightVelocity, stateArray(state, `vw${l}`, size, Float32Array));
-      writeVector(layer, f32, layer.biasVelocity, stateArray(state, `vb${l}`, layer.nOut, Float32Array));
-    });
+    importLayers(this.layers, this.memory.floats, state);
     this.firstLayerScale = scale;
     // The network mirrors the true weights; the kernel keeps W0ₛ and c as they were (no fold).
-    readParameters(this.network, this.layers, f32);
+    readParameters(this.network, this.layers, this.memory.floats);
     if (scale !== 1) this.network.weights[0]!.forEach((w, i, all) => (all[i] = w * scale));
     const velocity = velocityFrom(state, this.network, 'reference.');
     if (velocity) {
