@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RUN_FILES } from '../../../src/data/runs.js';
+import { readCheckpoint } from '../../../src/data/runsCheckpoint.js';
 import { listRuns } from '../../../src/ui/app/runsIndex.js';
 import { withoutTimes } from '../../helpers/recordedRuns.js';
 import { ensureBuilt, finished, jsonLines, runCli, startCli } from './cliHarness.js';
@@ -19,6 +20,12 @@ beforeAll(async () => {
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
 const RUN = ['--train-size', '1000', '--validation-size', '300', '--momentum', '0.5', '--dropout', '0.2', '--epochs', '25'];
+/** The epoch of the run's checkpoint on disk (0 while there is none). */
+function checkpointEpoch(runDir: string): number {
+  const file = join(runDir, RUN_FILES.checkpoint);
+  return existsSync(file) ? readCheckpoint(file).checkpoint.epoch : 0;
+}
+
 const epochsOf = (stdout: string) =>
   jsonLines(stdout)
     .filter((line) => line.type === 'epoch')
@@ -33,22 +40,24 @@ describe('kill -9, then train --resume', () => {
     const child = startCli(['train', ...RUN, '--json', '--engine', jsonLines(whole.stdout)[0]!.engine as string], { env });
     let runDir = '';
     let killed = false;
+    let wait: NodeJS.Timeout | undefined;
     child.stdout!.on('data', (chunk: Buffer) => {
       for (const line of chunk.toString().split('\n')) {
         if (line.startsWith('{"type":"start"')) runDir = (JSON.parse(line) as { runDir: string }).runDir;
-        // Once epoch 3 is out and its checkpoint exists, kill without warning.
+        // Once epoch 3 is out and its checkpoint is on disk (written by a worker thread), kill without warning.
         if (!killed && line.startsWith('{"type":"epoch","epoch":3,')) {
-          const wait = setInterval(() => {
-            if (existsSync(join(runDir, RUN_FILES.checkpoint))) {
+          killed = true;
+          wait = setInterval(() => {
+            if (checkpointEpoch(runDir) >= 3) {
               clearInterval(wait);
               child.kill('SIGKILL');
             }
           }, 5);
-          killed = true;
         }
       }
     });
     const cut = await finished(child);
+    clearInterval(wait);
     expect(cut.signal).toBe('SIGKILL');
     const listed = listRuns(join(folder, 'runs')).runs.find((run) => run.dir === runDir);
     expect(listed?.status).toBe('interrupted');
