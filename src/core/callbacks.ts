@@ -50,6 +50,22 @@ export class BestTracker {
   get current(): TrackerState {
     return this.state;
   }
+
+  /** The tracker as plain data (for checkpoints): its state and the epochs it has seen. */
+  exportState(): TrackerSnapshot {
+    return { ...this.state, epochs: this.epoch };
+  }
+
+  importState(saved: TrackerSnapshot): void {
+    const { epochs, ...state } = saved;
+    this.state = { ...state };
+    this.epoch = epochs;
+  }
+}
+
+/** A BestTracker's state plus the number of epochs it has observed. */
+export interface TrackerSnapshot extends TrackerState {
+  epochs: number;
 }
 
 /** The tracker for a run's monitored metric: accuracy upwards, cost downwards. */
@@ -164,6 +180,16 @@ export class BestWeights<P> implements TrainingCallback {
 
   onTrainEnd(reason: StopReason): void {
     if (this.best && reason !== 'diverged') this.store.restore(this.best.parameters);
+  }
+
+  /** The kept parameters, if an epoch improved (for checkpoints). */
+  get kept(): P | undefined {
+    return this.best?.parameters;
+  }
+
+  /** Keeps these parameters as the best ones (when continuing from a checkpoint). */
+  keep(parameters: P): void {
+    this.best = { parameters };
   }
 }
 

@@ -22,6 +22,39 @@ export interface Evaluation {
   total: number;
 }
 
+/** A numeric array in an engine's own precision. */
+export type StateArray = Float32Array | Float64Array;
+
+/**
+ * What an engine needs to continue training exactly where it stopped: its parameters in its own
+ * precision and its momentum velocities, as named arrays — `w<l>` (row-major sizes[l+1] × sizes[l]),
+ * `b<l>`, and when momentum has run `vw<l>`, `vb<l>` — plus named numbers. Plain data (checkpoints).
+ */
+export interface EngineState {
+  engine: string;
+  arrays: Record<string, StateArray>;
+  numbers: Record<string, number>;
+}
+
+/** Thrown by importState when a state does not fit this engine or network. */
+export class EngineStateError extends Error {
+  override name = 'EngineStateError';
+}
+
+/** The array `name` of a state with `length` elements of the given type, or an EngineStateError. */
+export function stateArray<T extends StateArray>(
+  state: EngineState,
+  name: string,
+  length: number,
+  type: new (n: number) => T,
+): T {
+  const array = state.arrays[name];
+  if (!(array instanceof type) || array.length !== length) {
+    throw new EngineStateError(`engine state: ${name} must be ${length} values of ${type.name}`);
+  }
+  return array;
+}
+
 export interface TrainingEngine {
   readonly name: string;
   /** SGD over the examples order[from..to), taken batchSize at a time (the last batch may be smaller). */
@@ -32,6 +65,10 @@ export interface TrainingEngine {
   pull(): void;
   /** Reloads the parameters from the network after they were replaced (e.g. best weights restored). */
   push(): void;
+  /** The state to continue from exactly (checkpoints); between mini-batches only. */
+  exportState?(): EngineState;
+  /** Continues from an exported state of the same engine and network sizes; the network is current afterwards. */
+  importState?(state: EngineState): void;
 }
 
 const EVAL_CHUNK = 500;
@@ -74,10 +111,52 @@ export class ReferenceEngine implements TrainingEngine {
     this.optimizer.reset();
   }
 
+  exportState(): EngineState {
+    const arrays: Record<string, StateArray> = {};
+    this.network.weights.forEach((w, l) => (arrays[`w${l}`] = w.slice()));
+    this.network.biases.forEach((b, l) => (arrays[`b${l}`] = b.slice()));
+    Object.assign(arrays, velocityArrays(this.velocity()));
+    return { engine: this.name, arrays, numbers: {} };
+  }
+
+  /** The momentum velocities (copies), undefined before the first momentum step. */
+  velocity(): Gradients | undefined {
+    return this.optimizer.exportVelocity();
+  }
+
+  importVelocity(velocity: Gradients | undefined): void {
+    this.optimizer.importVelocity(velocity);
+  }
+
+  importState(state: EngineState): void {
+    if (state.engine !== this.name) throw new EngineStateError(`engine state of ${state.engine}, not ${this.name}`);
+    const net = this.network;
+    net.weights.forEach((w, l) => w.set(stateArray(state, `w${l}`, w.length, Float64Array)));
+    net.biases.forEach((b, l) => b.set(stateArray(state, `b${l}`, b.length, Float64Array)));
+    this.importVelocity(velocityFrom(state, net));
+  }
+
   private ensureBatch(m: number, inputSize: number, classes: number): void {
     if (this.x.length < m * inputSize) this.x = new Float64Array(m * inputSize);
     if (this.y.length < m * classes) this.y = new Float64Array(m * classes);
   }
+}
+
+/** The SGD velocities as state arrays vw<l>, vb<l> (none before the first momentum step). */
+export function velocityArrays(velocity: Gradients | undefined, prefix = ''): Record<string, Float64Array> {
+  const arrays: Record<string, Float64Array> = {};
+  velocity?.weights.forEach((w, l) => (arrays[`${prefix}vw${l}`] = w));
+  velocity?.biases.forEach((b, l) => (arrays[`${prefix}vb${l}`] = b));
+  return arrays;
+}
+
+/** The velocities of a state saved by velocityArrays, or undefined when it holds none. */
+export function velocityFrom(state: EngineState, network: Network, prefix = ''): Gradients | undefined {
+  if (state.arrays[`${prefix}vw0`] === undefined) return undefined;
+  return {
+    weights: network.weights.map((w, l) => stateArray(state, `${prefix}vw${l}`, w.length, Float64Array)),
+    biases: network.biases.map((b, l) => stateArray(state, `${prefix}vb${l}`, b.length, Float64Array)),
+  };
 }
 
 /** Correct predictions and summed cost of a network over a data set, in matrix chunks; `into` receives the predictions. */

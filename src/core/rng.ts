@@ -1,6 +1,14 @@
 // A small seeded generator so that a seed gives identical weights, shuffles and dropout masks
 // on every run and every machine (Math.random cannot be seeded).
 
+/** Everything a generator needs to continue its sequence exactly (for checkpoints). */
+export interface RngState {
+  /** The 32-bit mulberry32 state. */
+  state: number;
+  /** The second Box–Muller draw not yet handed out, or null. */
+  spareGaussian: number | null;
+}
+
 /** mulberry32: 32-bit state, fast, good enough for initialization and shuffling. */
 export class Rng {
   private state: number;
@@ -8,6 +16,19 @@ export class Rng {
 
   constructor(seed: number) {
     this.state = seed >>> 0;
+  }
+
+  /** The generator's state: setState(getState()) continues the same sequence. */
+  getState(): RngState {
+    return { state: this.state, spareGaussian: this.spareGaussian ?? null };
+  }
+
+  setState(saved: RngState): void {
+    if (!Number.isInteger(saved.state) || saved.state < 0 || saved.state > 0xffffffff) {
+      throw new RangeError(`rng state must be a 32-bit unsigned integer, got ${saved.state}`);
+    }
+    this.state = saved.state;
+    this.spareGaussian = saved.spareGaussian ?? undefined;
   }
 
   /** Uniform in [0, 1). */

@@ -34,6 +34,20 @@ export class SgdOptimizer {
     }
   }
 
+  /** Copies of the momentum velocities (undefined before the first momentum step), for checkpoints. */
+  exportVelocity(): Gradients | undefined {
+    const v = this.velocity;
+    return v && { weights: v.weights.map((w) => w.slice()), biases: v.biases.map((b) => b.slice()) };
+  }
+
+  /** Continues with these velocities (copied); undefined forgets them, as reset(). */
+  importVelocity(velocity: Gradients | undefined): void {
+    this.velocity = velocity && {
+      weights: velocity.weights.map((w) => w.slice()),
+      biases: velocity.biases.map((b) => b.slice()),
+    };
+  }
+
   /** Forget the velocity (after weights are replaced from outside). */
   reset(): void {
     this.velocity = undefined;

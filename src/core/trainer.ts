@@ -3,8 +3,17 @@
 // that share one tracker of the monitored metric. It reports through typed events and never touches
 // a terminal; it yields the event loop every ~50 ms so a UI on the same thread can repaint and read
 // keys, and it can be paused, resumed and aborted.
-import { CallbackList, callbacksFor, monitoredValue, trackerFor, type BestTracker, type TrainingCallback } from './callbacks.js';
+import {
+  BestWeights,
+  CallbackList,
+  callbacksFor,
+  monitoredValue,
+  trackerFor,
+  type BestTracker,
+  type TrainingCallback,
+} from './callbacks.js';
 import { COSTS } from './costs.js';
+import { SHUFFLE_STREAM, replayOrder, type CheckpointListener, type TrainerCheckpoint } from './checkpoint.js';
 import { ReferenceEngine, type TrainSettings, type TrainingEngine } from './engine.js';
 import { Network, type Gradients } from './network.js';
 import { penaltiesOf, penaltyCost, type Penalty } from './regularizers.js';
@@ -30,6 +39,8 @@ export interface TrainerData {
   validation?: Examples;
 }
 
+export type { CheckpointListener, TrainerCheckpoint } from './checkpoint.js';
+
 export type EngineFactory = (network: Network, dropoutRng: Rng) => TrainingEngine;
 
 export interface TrainerOptions {
@@ -48,6 +59,8 @@ export interface TrainerOptions {
    * When on, the held-out set is evaluated every epoch even if no held-out metric is monitored.
    */
   predictions?: PredictionRequest;
+  /** Continue a run from this checkpoint (same config, data and engine): its next epoch is checkpoint.epoch + 1. */
+  resume?: TrainerCheckpoint;
 }
 
 /** What one run() carries from epoch to epoch. */
@@ -75,6 +88,10 @@ export class Trainer {
   private readonly data: TrainerData;
   private readonly engine: TrainingEngine;
   private readonly shuffleRng: Rng;
+  private readonly initRng: Rng;
+  private readonly dropoutRng: Rng;
+  private readonly resumeFrom: TrainerCheckpoint | undefined;
+  private readonly checkpointListeners = new Set<CheckpointListener>();
   private readonly penalties: Penalty[];
   private readonly listeners = new Set<TrainerListener>();
   private readonly yieldEveryMs: number;
@@ -89,11 +106,13 @@ export class Trainer {
     this.data = data;
     this.eta = config.eta;
     // Separate streams so that turning dropout on does not change the initial weights or shuffles.
-    const initRng = new Rng(config.seed);
-    this.shuffleRng = new Rng(config.seed ^ 0x5f3759df);
-    const dropoutRng = new Rng(config.seed ^ 0x2545f491);
+    const initRng = (this.initRng = new Rng(config.seed));
+    this.shuffleRng = new Rng(config.seed ^ SHUFFLE_STREAM);
+    const dropoutRng = (this.dropoutRng = new Rng(config.seed ^ 0x2545f491));
     this.network = options.network ?? new Network(config.sizes, COSTS[config.cost]).initialize(config.init, initRng);
     this.engine = (options.engine ?? ((net, rng) => new ReferenceEngine(net, rng)))(this.network, dropoutRng);
+    this.resumeFrom = options.resume;
+    if (options.resume) this.restoreState(options.resume);
     this.penalties = penaltiesOf(config);
     this.yieldEveryMs = options.yieldEveryMs ?? 50;
     this.batchEventEveryMs = options.batchEventEveryMs ?? 100;
@@ -105,6 +124,16 @@ export class Trainer {
   on(listener: TrainerListener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  /**
+   * Called after each epoch that did not diverge with the state to continue from, one checkpoint
+   * object handed to the listeners in turn (a listener may transfer its engine arrays to a worker:
+   * copy what you keep before it). Returns the unsubscribe function.
+   */
+  onCheckpoint(listener: CheckpointListener): () => void {
+    this.checkpointListeners.add(listener);
+    return () => this.checkpointListeners.delete(listener);
   }
 
   get paused(): boolean {
@@ -153,7 +182,7 @@ export class Trainer {
   async run(signal?: AbortSignal): Promise<DoneEvent> {
     const run = this.start(signal);
     let reason: StopReason | undefined;
-    for (let epoch = 1; epoch <= this.config.epochs && reason === undefined; epoch++) {
+    for (let epoch = run.epochsRun + 1; epoch <= this.config.epochs && reason === undefined; epoch++) {
       reason = await this.runEpoch(epoch, run);
     }
     return this.finish(reason ?? 'completed', run);
@@ -177,21 +206,58 @@ export class Trainer {
     };
     const heldOut = (data.validation?.count ?? 0) > 0;
     const callbacks = new CallbackList([...callbacksFor(config, tracker, { heldOut, parameters }), ...this.extraCallbacks]);
+    const from = this.resumeFrom;
+    if (from) {
+      tracker.importState(from.tracker);
+      if (from.bestWeights) this.bestWeightsOf(callbacks)?.keep(from.bestWeights);
+    }
     callbacks.trainBegin();
     const onAbort = () => this.resume();
     signal?.addEventListener('abort', onAbort);
     return {
-      startedAt,
+      startedAt: startedAt - (from?.seconds ?? 0) * 1000,
       signal,
       detach: () => signal?.removeEventListener('abort', onAbort),
-      order: identityOrder(data.training.count),
+      order: from ? replayOrder(data.training.count, this.config.seed, from) : identityOrder(data.training.count),
       batches,
       tracker,
       callbacks,
-      epochsRun: 0,
-      lastGoodEpoch: 0,
+      epochsRun: from?.epoch ?? 0,
+      lastGoodEpoch: from?.epoch ?? 0,
       lastGood: this.network.snapshot(),
-      final: {},
+      final: from ? { ...from.final } : {},
+      ...(from?.best && { best: { ...from.best } }),
+    };
+  }
+
+  /** Puts the engine, η and the generators where a checkpoint left them (the run state follows in start()). */
+  private restoreState(from: TrainerCheckpoint): void {
+    if (!this.engine.importState) throw new Error(`engine ${this.engine.name} cannot continue from a checkpoint`);
+    this.engine.importState(from.engine);
+    this.eta = from.eta;
+    this.initRng.setState(from.rng.init);
+    this.shuffleRng.setState(from.rng.shuffle);
+    this.dropoutRng.setState(from.rng.dropout);
+  }
+
+  private bestWeightsOf(callbacks: CallbackList): BestWeights<Gradients> | undefined {
+    return callbacks.callbacks.find((c): c is BestWeights<Gradients> => c instanceof BestWeights);
+  }
+
+  /** The state after `epoch`, for the checkpoint listeners. */
+  private checkpoint(epoch: number, run: RunState): TrainerCheckpoint {
+    if (!this.engine.exportState) throw new Error(`engine ${this.engine.name} cannot export a checkpoint`);
+    const kept = this.bestWeightsOf(run.callbacks)?.kept;
+    return {
+      epoch,
+      eta: this.eta,
+      seconds: (now() - run.startedAt) / 1000,
+      tracker: run.tracker.exportState(),
+      final: { ...run.final },
+      ...(run.best && { best: { ...run.best } }),
+      rng: { init: this.initRng.getState(), shuffle: this.shuffleRng.getState(), dropout: this.dropoutRng.getState() },
+      engine: this.engine.exportState(),
+      ...(kept && { bestWeights: kept }),
     };
   }
 
@@ -222,11 +288,15 @@ export class Trainer {
     // The callbacks act after the epoch event, which so shows the tracker as this epoch left it
     // (a halving restarts the patience window afterwards) and the η the epoch trained with.
     const requests = run.callbacks.epochEnd(epoch, metrics, this.eta);
-    if (requests.stop) return requests.stop;
-    if (requests.eta !== undefined) {
+    if (!requests.stop && requests.eta !== undefined) {
       this.emit({ type: 'lr', epoch, from: this.eta, to: requests.eta });
       this.eta = requests.eta;
     }
+    if (this.checkpointListeners.size > 0) {
+      const checkpoint = this.checkpoint(epoch, run);
+      for (const listener of this.checkpointListeners) listener(checkpoint);
+    }
+    if (requests.stop) return requests.stop;
     // Short epochs never reach yieldEveryMs inside an epoch: yield once per epoch too, so signal
     // handlers (Ctrl-C), timers and keys are served between epochs however small the run.
     await yieldToEventLoop();

@@ -20,6 +20,7 @@ import {
   statSync,
   unlinkSync,
   writeFileSync,
+  writeSync,
   type Stats,
 } from 'node:fs';
 import { basename, dirname, join, parse, resolve } from 'node:path';
@@ -181,11 +182,17 @@ function fsyncFolder(folder: string): void {
 }
 
 /**
- * Writes `content` (UTF-8) to `path` via a synced temp file in the same folder and a rename. A symbolic
+ * Writes `content` (text as UTF-8, bytes, or chunks of bytes in order) to `path` via a synced temp file in the same folder and a rename. A symbolic
  * link is written through to its target; an existing file keeps its mode (and owner, where allowed);
- * devices, FIFOs, sockets and folders are refused.
+ * devices, FIFOs, sockets and folders are refused. `sync: false` skips the fsyncs: still atomic for a
+ * killed process (the rename is), not across a power cut; for files rewritten many times a second.
  */
-export function writeFileAtomic(path: string, content: string): void {
+export function writeFileAtomic(
+  path: string,
+  content: string | Uint8Array | readonly Uint8Array[],
+  options: { sync?: boolean } = {},
+): void {
+  const sync = options.sync ?? true;
   const { target, existing } = writeTarget(path);
   const folder = dirname(target);
   const tempPath = tempPathFor(target);
@@ -202,8 +209,9 @@ export function writeFileAtomic(path: string, content: string): void {
         // Only root or the owner may keep another owner; the content matters more.
       }
     }
-    writeFileSync(fd, content, 'utf8');
-    fsyncSync(fd);
+    if (Array.isArray(content)) writeChunks(fd, content as readonly Uint8Array[]);
+    else writeFileSync(fd, content as string | Uint8Array, 'utf8');
+    if (sync) fsyncSync(fd);
     closeSync(fd);
     fd = undefined;
     renameSync(tempPath, target);
@@ -224,8 +232,15 @@ export function writeFileAtomic(path: string, content: string): void {
     }
     throw new DataError(path, `cannot write: ${folderProblem(folder) ?? describeFsError(error)}`, { cause: error });
   }
-  fsyncFolder(folder);
+  if (sync) fsyncFolder(folder);
   removeStaleTemps(target);
+}
+
+/** Writes the chunks one after the other (no concatenated copy of a large file in memory). */
+function writeChunks(fd: number, chunks: readonly Uint8Array[]): void {
+  for (const chunk of chunks) {
+    for (let done = 0; done < chunk.length;) done += writeSync(fd, chunk, done, chunk.length - done);
+  }
 }
 
 /**

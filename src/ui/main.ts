@@ -10,6 +10,7 @@ import { evaluateCommand } from './cli/commands/evaluate.js';
 import { experimentsCommand } from './cli/commands/experiments.js';
 import { inspectCommand } from './cli/commands/inspect.js';
 import { predictCommand } from './cli/commands/predict.js';
+import { runsCommand } from './cli/commands/runs.js';
 import { trainCommand } from './cli/commands/train.js';
 import { reportError } from './app/errors.js';
 import { EXIT_HELP } from './app/exitCodes.js';
@@ -28,6 +29,7 @@ export function buildCli(args: string[]): Argv {
     .command(evaluateCommand)
     .command(inspectCommand)
     .command(predictCommand)
+    .command(runsCommand)
     .command(reproduceCommand)
     .command(benchCommand)
     .epilogue(EXIT_HELP);

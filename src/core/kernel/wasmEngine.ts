@@ -7,7 +7,16 @@
 // not touch cost nothing; L1 and momentum, which change every weight each step, take a full pass.
 // Dropout masks are drawn here, from the engine's Rng in the reference engine's order, so both
 // engines drop the same neurons.
-import { ReferenceEngine, type Evaluation, type TrainingEngine, type TrainSettings } from '../engine.js';
+import {
+  EngineStateError,
+  ReferenceEngine,
+  velocityArrays,
+  velocityFrom,
+  type EngineState,
+  type Evaluation,
+  type TrainingEngine,
+  type TrainSettings,
+} from '../engine.js';
 import type { Network } from '../network.js';
 import type { Rng } from '../rng.js';
 import type { CostName, Examples, Predictions } from '../types.js';
@@ -17,6 +26,7 @@ import { FLOAT_BYTES, placeParameters, placeWorkspace, type LayerLayout, type Wo
 import { readParameters, writeParameters } from './parameters.js';
 import { PredictionBuffers } from './predictionBuffers.js';
 import { ResidentSets, type ResidentSet } from './residentData.js';
+import { exportLayers, importLayers } from './stateArrays.js';
 import { coefficientsOf, type StepCoefficients } from './stepCoefficients.js';
 
 /** Larger mini-batches are trained by the reference engine (the workspace grows with the batch). */
@@ -127,6 +137,30 @@ export class WasmEngine implements TrainingEngine {
     writeParameters(this.network, this.layers, this.memory.floats);
     this.firstLayerScale = 1;
     this.reference?.push();
+  }
+
+  /** The float32 parameters and velocities as the kernel holds them (the first layer's scale c apart). */
+  exportState(): EngineState {
+    const arrays = exportLayers(this.layers, this.memory.floats);
+    // Batches above WASM_MAX_BATCH train on the reference engine, with its own float64 velocities.
+    Object.assign(arrays, velocityArrays(this.reference?.velocity(), 'reference.'));
+    return { engine: this.name, arrays, numbers: { firstLayerScale: this.firstLayerScale } };
+  }
+
+  importState(state: EngineState): void {
+    if (state.engine !== this.name) throw new EngineStateError(`engine state of ${state.engine}, not ${this.name}`);
+    const scale = state.numbers.firstLayerScale ?? 1;
+    if (!(scale > 0 && Number.isFinite(scale))) throw new EngineStateError(`engine state: firstLayerScale ${scale}`);
+    importLayers(this.layers, this.memory.floats, state);
+    this.firstLayerScale = scale;
+    // The network mirrors the true weights; the kernel keeps W0ₛ and c as they were (no fold).
+    readParameters(this.network, this.layers, this.memory.floats);
+    if (scale !== 1) this.network.weights[0]!.forEach((w, i, all) => (all[i] = w * scale));
+    const velocity = velocityFrom(state, this.network, 'reference.');
+    if (velocity) {
+      this.reference ??= new ReferenceEngine(this.network, this.dropoutRng);
+      this.reference.importVelocity(velocity);
+    }
   }
 
   private indicesFor(count: number): number {

@@ -3,7 +3,7 @@
 // `netdash reproduce` so all three run alike and reject alike (RequestError, worded by each).
 import { selectEngine } from '../../core/engines.js';
 import type { HeldOut } from '../../core/experiments.js';
-import { Trainer } from '../../core/trainer.js';
+import { Trainer, type TrainerCheckpoint } from '../../core/trainer.js';
 import type { Examples, TrainConfig } from '../../core/types.js';
 import { loadDatasets, type Datasets } from '../../data/load.js';
 import { CLASS_COUNT } from '../../data/mnist.js';
@@ -45,9 +45,10 @@ function loadData(request: RunRequest): Datasets {
 
 /**
  * Checks the request, loads data (or reuses `datasets`) and a saved network, checks them against
- * each other and builds the trainer. Throws RequestError for bad values, DataError for bad files.
+ * each other and builds the trainer (continuing from `options.resume` when given). Throws
+ * RequestError for bad values, DataError for bad files.
  */
-export function prepareRun(request: RunRequest, datasets?: Datasets): PreparedRun {
+export function prepareRun(request: RunRequest, datasets?: Datasets, options: { resume?: TrainerCheckpoint } = {}): PreparedRun {
   throwIfAny(checkRequest(request));
   const data = datasets ?? loadData(request);
   // An empty name is a mistake, not "no file": loadNetwork refuses it in one line.
@@ -58,7 +59,7 @@ export function prepareRun(request: RunRequest, datasets?: Datasets): PreparedRu
   const trainer = new Trainer(
     config,
     { training: data.training, validation: heldOut },
-    { network, engine: selectEngine(request.engine), yieldEveryMs: request.yieldEveryMs },
+    { network, engine: selectEngine(request.engine), yieldEveryMs: request.yieldEveryMs, resume: options.resume },
   );
   return { trainer, config, datasets: data, heldOut, heldOutName: request.heldOut };
 }

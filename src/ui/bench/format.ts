@@ -1,6 +1,7 @@
 // The human-readable benchmark report.
 import { count, fixed, percent, plural, points } from '../app/format.js';
 import { PREDICTIONS_BUDGET, type PredictionsOverhead } from './predictionsOverhead.js';
+import { RECORDING_LIMIT, type RecordingCost } from './recordingCost.js';
 import type { BenchReport } from './runBench.js';
 
 const MB = 1024 ** 2;
@@ -18,6 +19,13 @@ function predictionsLine(p: PredictionsOverhead): string {
     `held-out predictions recorded (inspection views): ${points(p.overhead, 1).replace(' pp', '%')} per epoch on ${p.workload} ` +
     `(evaluation ${fixed(p.plainEvalSeconds, 4)} s → ${fixed(p.recordingEvalSeconds, 4)} s of a ${fixed(p.epochSeconds, 3)} s epoch) ` +
     `— ${verdict} the ${percent(PREDICTIONS_BUDGET, 0)} budget`
+  );
+}
+
+function recordingText(r: RecordingCost): string {
+  return (
+    `recording a run: ${fixed(r.recordSeconds * 1000, 1)} ms per epoch of [${r.sizes.join(',')}] batch ${r.batchSize} ` +
+    `(${fixed(r.epochSeconds, 3)} s), ${percent(r.fraction)} ${r.withinLimit ? '— within' : '— OVER'} ${percent(RECORDING_LIMIT, 0)}`
   );
 }
 
@@ -46,6 +54,7 @@ export function formatBenchReport(report: BenchReport): string {
   lines.push('* dense-equivalent: forward, hidden-delta and weight-gradient multiply-adds of a dense network, 2 FLOP each');
   if (report.predictionsOverhead) lines.push(predictionsLine(report.predictionsOverhead));
   lines.push(`peak RSS ${megabytes(report.peakRssBytes)} MB`);
+  if (report.recording) lines.push(recordingText(report.recording));
   const memory = report.memoryCheck;
   if (memory) {
     lines.push(
@@ -77,6 +86,7 @@ export function formatBenchMarkdown(report: BenchReport): string {
   }
   lines.push('', `Peak resident memory ${megabytes(report.peakRssBytes)} MB.`);
   if (report.predictionsOverhead) lines.push(`${predictionsLine(report.predictionsOverhead)}.`);
+  if (report.recording) lines.push(`${recordingText(report.recording)}.`);
   if (report.memoryCheck) {
     const m = report.memoryCheck;
     lines.push(

@@ -6,6 +6,7 @@ import { loadDatasets } from '../../data/load.js';
 import { runMemoryCheck, type MemoryCheckResult } from './memoryCheck.js';
 import { measureWorkload, type WorkloadResult } from './measure.js';
 import { measurePredictionsOverhead, type PredictionsOverhead } from './predictionsOverhead.js';
+import { measureRecordingCost, type RecordingCost } from './recordingCost.js';
 import { BENCH_SETTINGS, WORKLOADS, workloadName } from './workloads.js';
 
 export interface BenchOptions {
@@ -30,6 +31,8 @@ export interface BenchReport {
   workloads: WorkloadResult[];
   /** What recording the held-out predictions each epoch costs (the dashboard's inspection views). */
   predictionsOverhead?: PredictionsOverhead;
+  /** What recording a run (netdash-runs/) costs per epoch on the first workload. */
+  recording?: RecordingCost;
   /** Peak resident memory of the benchmark process. */
   peakRssBytes: number;
   memoryCheck?: MemoryCheckResult;
@@ -46,6 +49,8 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
   }
   progress(`${workloadName(WORKLOADS[0]!)}: without and with the held-out predictions recorded…`);
   const predictionsOverhead = await measurePredictionsOverhead(datasets, options.engine, options.epochs);
+  progress(`recording cost: ${workloadName(WORKLOADS[0]!)} recorded, ${options.epochs + 1} epochs…`);
+  const recording = await measureRecordingCost(datasets, options.engine, options.epochs);
   const report: BenchReport = {
     date: new Date().toISOString(),
     node: process.version,
@@ -57,6 +62,7 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
     settings: BENCH_SETTINGS,
     workloads,
     predictionsOverhead,
+    recording,
     peakRssBytes: process.resourceUsage().maxRSS * 1024,
   };
   if (options.memoryCheck) {

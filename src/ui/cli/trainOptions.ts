@@ -247,6 +247,26 @@ export const TRAIN_FLAGS = [
     describe: 'exit 1 when the best validation accuracy is below ACC (a fraction, e.g. 0.9)',
   },
   {
+    flag: 'resume',
+    kind: 'path',
+    group: RUN,
+    describe:
+      'continue a recorded run (its folder, or a unique prefix of its name) exactly where it stopped, in the same folder; --epochs N may extend it',
+  },
+  {
+    flag: 'runs-dir',
+    kind: 'path',
+    group: RUN,
+    describe: 'folder of the recorded runs [default: $NETDASH_RUNS_DIR, else ./netdash-runs]',
+  },
+  {
+    flag: 'record',
+    kind: 'boolean',
+    group: RUN,
+    describe:
+      'record the run (description, events, metrics CSV, best network, checkpoint); --no-record keeps nothing [default: true]',
+  },
+  {
     flag: 'json',
     kind: 'boolean',
     neuron: true,
@@ -302,6 +322,7 @@ export function trainBuilder(yargs: Argv): Argv {
     .example('$0 train --patience 10 --schedule --epochs 300', 'the learning-rate schedule')
     .example('$0 train --json --epochs 5 --fail-under 0.9 --test', 'a CI gate: NDJSON on stdout, exit 1 below 90%')
     .example('$0 train --experiment slowdown', 'the single-neuron learning-slowdown demo, one line per epoch')
+    .example('$0 train --resume 20250101-120000-custom', 'continue a recorded run (killed or stopped) where it stopped')
     .epilogue(
       'Multi-run presets (init, eta, more-data) run one variant: the first unless --variant N is given. ' +
         "With --held-out test (or a preset that monitors the test set, as some of the book's runs did) the " +

@@ -7,6 +7,9 @@ import { EXPERIMENT_IDS, findExperiment, type Experiment, type ExperimentRun } f
 import type { SingleNeuronConfig } from '../../core/singleNeuron.js';
 import type { TrainConfig } from '../../core/types.js';
 import { UsageError } from '../app/errors.js';
+import { runsDirOf } from '../app/runsIndex.js';
+import type { ResumePlan } from '../app/runsResume.js';
+import { planResumedTraining } from './resumePlan.js';
 import { describeRequestProblem, type FieldWords, type RequestField } from '../app/requestError.js';
 import { MNIST_SHAPE, checkRequest, configForRun, type RunRequest } from '../app/runRequest.js';
 import { isWholeNumber, lastText, listTexts, parseNumber, parseNumberList } from '../app/values.js';
@@ -27,6 +30,10 @@ export interface TrainPlan {
   test: boolean;
   failUnder?: number;
   json: boolean;
+  /** The runs folder the run is recorded in; undefined with --no-record. */
+  runsDir?: string;
+  /** train --resume: the recorded run that continues. */
+  resume?: ResumePlan;
 }
 
 /** The single-neuron demo (`--experiment slowdown`) instead of an MNIST run. */
@@ -179,9 +186,29 @@ function checkSavePath(problems: Problems, save: string | undefined): void {
 
 export type Plan = { kind: 'train'; plan: TrainPlan } | { kind: 'neuron'; plan: NeuronPlan };
 
+/** The flags about what happens around the training: --save, --test, --fail-under, --json, --runs-dir. */
+function outputFlags(args: TrainArgs, problems: Problems): Pick<TrainPlan, 'save' | 'test' | 'failUnder' | 'json'> {
+  let failUnder: number | undefined;
+  if (args.failUnder !== undefined) {
+    failUnder = parseNumber(args.failUnder);
+    if (!(failUnder >= 0 && failUnder <= 1))
+      problems.add('--fail-under', args.failUnder, 'an accuracy fraction in [0, 1], e.g. 0.9');
+  }
+  checkSavePath(problems, args.save);
+  if (args.runsDir === '') problems.add('--runs-dir', "''", 'a folder for the recorded runs, not empty');
+  return { save: args.save, test: args.test ?? false, failUnder, json: args.json ?? false };
+}
+
 /** Everything checkable before data is loaded; throws a UsageError listing every problem. */
 export function planTraining(args: TrainArgs): Plan {
   const problems = new Problems();
+  if (args.resume !== undefined) {
+    const base = outputFlags(args, problems);
+    problems.throwIfAny();
+    const runsDir = runsDirOf(args.runsDir);
+    const resumed = planResumedTraining(args, runsDir, base.failUnder);
+    return { kind: 'train', plan: { ...resumed, request: resumed.resume.request, typed: {}, ...base, runsDir } };
+  }
   const { experiment, variant } = chooseExperiment(args, problems);
   if (experiment?.neuron) {
     problems.throwIfAny();
@@ -223,18 +250,9 @@ export function planTraining(args: TrainArgs): Plan {
       continue;
     problems.lines.push(describeRequestProblem(problem, flagWords(plan)));
   }
-  let failUnder: number | undefined;
-  if (args.failUnder !== undefined) {
-    failUnder = parseNumber(args.failUnder);
-    if (!(failUnder >= 0 && failUnder <= 1))
-      problems.add('--fail-under', args.failUnder, 'an accuracy fraction in [0, 1], e.g. 0.9');
-  }
-  checkSavePath(problems, args.save);
+  const base = outputFlags(args, problems);
   if (args.load === '') problems.add('--load', "''", 'the path of a saved network, not empty');
   problems.throwIfAny();
-
-  return {
-    kind: 'train',
-    plan: { experiment, run, variant, ...plan, save: args.save, test: args.test ?? false, failUnder, json: args.json ?? false },
-  };
+  const runsDir = args.record === false ? undefined : runsDirOf(args.runsDir);
+  return { kind: 'train', plan: { experiment, run, variant, ...plan, ...base, runsDir } };
 }

@@ -6,6 +6,8 @@ import { EXIT } from '../app/exitCodes.js';
 import { percent } from '../app/format.js';
 import { inWords } from '../app/requestError.js';
 import { prepareRun, type PreparedRun } from '../app/runSetup.js';
+import { RunRecorder } from '../app/runsRecorder.js';
+import { prepareResume } from '../app/runsResume.js';
 import { guardRun, stopExitCode } from '../app/shutdown.js';
 import { JsonReporter } from './output/jsonReporter.js';
 import { TtyProgress } from './output/progress.js';
@@ -15,6 +17,7 @@ import { flagWords, type TrainPlan } from './trainPlan.js';
 
 /** prepareRun, with a problem of the request (a size beyond the data, a --load mismatch) named by its flag. */
 export function prepareTraining(plan: TrainPlan): PreparedRun {
+  if (plan.resume) return prepareResume(plan.resume);
   try {
     return prepareRun(plan.request);
   } catch (error) {
@@ -43,8 +46,11 @@ export async function runTraining(plan: TrainPlan, io: Io, version: string): Pro
       engine: trainer.engineName,
       dataDir: datasets.source,
       loadSeconds: datasets.loadSeconds,
-      loadedFrom: plan.request.loadFrom,
+      loadedFrom: plan.request.loadFrom ?? plan.resume?.description.loadedFrom,
+      ...(plan.resume && { resumedAfter: plan.resume.checkpoint.epoch }),
     };
+    const recorder = startRecording(plan, prepared, context, () => controller.abort());
+    if (recorder) context.runDir = recorder.dir;
     const reporter = makeReporter(plan, io, context, prepared.config.epochs);
     let bestAccuracy: number | undefined;
     const unsubscribe = trainer.on((event) => {
@@ -69,9 +75,18 @@ export async function runTraining(plan: TrainPlan, io: Io, version: string): Pro
     } catch (error) {
       saveError = error;
     }
-    reporter.finish({ done, testAccuracy, saved: saveError === undefined ? save : undefined });
+    const summary = { done, testAccuracy, saved: saveError === undefined ? save : undefined };
+    reporter.finish(summary);
+    const recordError = await recorder?.finish(summary);
+    if (recordError !== undefined) io.stderr.write(`netdash: the run's record is incomplete: ${recordError}\n`);
     if (saveError !== undefined) throw saveError;
 
+    if (recorder?.failure !== undefined) {
+      io.stderr.write(
+        `netdash: recording failed (${recorder.failure}); the run stopped after epoch ${done.epochs}, its last checkpoint intact in ${recorder.dir}\n`,
+      );
+      return EXIT.failed;
+    }
     if (interrupted) return stopExitCode() ?? EXIT.interrupted;
     if (done.reason === 'diverged') {
       const kept = done.bestEpoch === 0 ? 'nothing saved' : `the weights of epoch ${done.bestEpoch} kept`;
@@ -91,4 +106,30 @@ export async function runTraining(plan: TrainPlan, io: Io, version: string): Pro
   } finally {
     stopListening();
   }
+}
+
+/** The recorder of the run, unless --no-record; a runs folder that cannot be made is a DataError (exit 2). */
+function startRecording(plan: TrainPlan, prepared: PreparedRun, context: RunContext, stop: () => void): RunRecorder | undefined {
+  if (plan.runsDir === undefined) return undefined;
+  const { request } = plan;
+  return new RunRecorder({
+    runsDir: plan.runsDir,
+    source: 'train',
+    trainer: prepared.trainer,
+    context,
+    data: {
+      dir: request.dataDir === undefined ? null : prepared.datasets.source,
+      trainingSize: prepared.datasets.training.count,
+      validationSize: prepared.heldOut.count,
+      ...(request.trainingSize !== undefined && { trainingSubset: request.trainingSize }),
+      ...(request.validationSize !== undefined && { validationSubset: request.validationSize }),
+      expand: request.expand ?? false,
+      heldOut: prepared.heldOutName,
+      testSize: prepared.datasets.test.count,
+    },
+    stop,
+    ...(plan.resume && {
+      resume: { dir: plan.resume.dir, description: plan.resume.description, afterEpoch: plan.resume.checkpoint.epoch },
+    }),
+  });
 }

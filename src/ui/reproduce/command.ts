@@ -66,6 +66,11 @@ export function createReproduceCommand(io: ReproduceCommandIo = processIo): Comm
           type: 'string',
           describe: `Compute engine: ${ENGINE_KINDS.join(' | ')} (default auto: the fastest here)`,
         })
+        .option('runs-dir', {
+          type: 'string',
+          describe: 'Folder where every training run is recorded (default $NETDASH_RUNS_DIR, else ./netdash-runs)',
+        })
+        .option('record', { type: 'boolean', describe: 'Record each training run (--no-record: keep none) (default true)' })
         .example('$0 reproduce', 'the whole default set, 3 seeds per run, the table on stdout')
         .example(
           '$0 reproduce --only overfitting,l2-1000 --out report',

@@ -3,6 +3,7 @@
 import { availableParallelism } from 'node:os';
 import { ENGINE_KINDS, type EngineKind } from '../../core/engines.js';
 import { EXPERIMENT_IDS } from '../../core/experiments.js';
+import { runsDirOf } from '../app/runsIndex.js';
 
 export interface ReproduceOptions {
   /** Experiment ids in the order given; undefined = the default set. */
@@ -15,6 +16,8 @@ export interface ReproduceOptions {
   /** Runs at once (worker threads). */
   jobs: number;
   engine: EngineKind;
+  /** The runs folder every training run is recorded in; undefined with --no-record. */
+  runsDir?: string;
 }
 
 export interface RawReproduceArgs {
@@ -25,6 +28,8 @@ export interface RawReproduceArgs {
   quick?: boolean;
   jobs?: number | string;
   engine?: string;
+  runsDir?: string;
+  record?: boolean;
 }
 
 export const MAX_SEEDS = 20;
@@ -74,6 +79,9 @@ export function parseReproduceArgs(args: RawReproduceArgs): ParseResult {
   if (args.out !== undefined && (typeof args.out !== 'string' || args.out.trim() === '')) {
     return { ok: false, problem: '--out: got an empty path; expected a folder to write the report into' };
   }
+  if (args.runsDir !== undefined && String(args.runsDir).trim() === '') {
+    return { ok: false, problem: "--runs-dir: got ''; must be a folder for the recorded runs" };
+  }
   return {
     ok: true,
     options: {
@@ -84,6 +92,7 @@ export function parseReproduceArgs(args: RawReproduceArgs): ParseResult {
       quick: args.quick ?? false,
       jobs: jobs ?? defaultJobs(),
       engine: (args.engine ?? 'auto') as EngineKind,
+      runsDir: args.record === false ? undefined : runsDirOf(args.runsDir),
     },
   };
 }

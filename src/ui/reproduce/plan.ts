@@ -33,6 +33,8 @@ export interface RunTask {
   /** Estimated multiply-adds, for the ETA and for scheduling the longest runs first. */
   work: number;
   engine?: EngineKind;
+  /** Record the run in this runs folder (see src/ui/app/runsRecorder.ts). */
+  runsDir?: string;
 }
 
 export interface ExperimentPlan {

@@ -1,5 +1,6 @@
 // `netdash reproduce`: plan the runs, train them headless (progress on stderr), judge each row
 // against the book, print the table (or JSON) on stdout and write the files of --out.
+import { resolve } from 'node:path';
 import { findExperiment } from '../../core/experiments.js';
 import { runSingleNeuron, type SingleNeuronStep } from '../../core/singleNeuron.js';
 import type { TrainerEvent } from '../../core/types.js';
@@ -81,7 +82,9 @@ export async function reproduce(options: ReproduceOptions, io: ReproduceIo): Pro
   const seedCount = new Map(plan.experiments.map((p) => [p.experiment.id, p.seeds.length]));
   const files: string[] = [];
   // close() also on failure, so an error message never lands after a half-drawn progress line.
-  const outcomes = await runTasks(plan.tasks, jobs, {
+  const runsDir = options.runsDir;
+  const tasks = runsDir === undefined ? plan.tasks : plan.tasks.map((task) => ({ ...task, runsDir: resolve(runsDir) }));
+  const outcomes = await runTasks(tasks, jobs, {
     onStart: (task) => progress.runStarted(task, taskLabel(task, seedCount.get(task.experimentId) ?? 1)),
     onEvent: (task: RunTask, event: TrainerEvent) => progress.event(task, event),
     onOutcome: (task, outcome) => {

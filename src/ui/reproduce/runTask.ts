@@ -6,6 +6,8 @@ import { loadDatasets, type Datasets } from '../../data/load.js';
 import { subset } from '../../data/split.js';
 import { RequestError, describeRequestProblem } from '../app/requestError.js';
 import { configForRun, prepareRun, type PreparedRun, type RunRequest } from '../app/runSetup.js';
+import { RunRecorder } from '../app/runsRecorder.js';
+import { packageVersion } from '../app/version.js';
 import type { CurveMetric } from './bookReference.js';
 import type { RunSettings, RunTask } from './plan.js';
 
@@ -106,7 +108,12 @@ export async function executeRun(
     if (event.type === 'epoch') record(curves, event.metrics);
     onEvent?.(event);
   });
-  const done = await prepared.trainer.run(signal);
+  const stop = new AbortController();
+  const recorder = task.runsDir === undefined ? undefined : startRecording(task, prepared, request, () => stop.abort());
+  const done = await prepared.trainer.run(signal ? AbortSignal.any([signal, stop.signal]) : stop.signal);
+  const recordError = await recorder?.finish({ done });
+  if (recorder?.failure !== undefined) throw new Error(`${task.key}: recording failed: ${recorder.failure}`);
+  if (recordError !== undefined) throw new Error(`${task.key}: recording failed: ${recordError}`);
   if (done.reason === 'aborted') throw new Error(`${task.key}: aborted`);
 
   let endEvaluation: EndEvaluationEvent | undefined;
@@ -136,6 +143,37 @@ export async function executeRun(
     endEvaluation,
     events,
   };
+}
+
+/** Records the run like `netdash train` does, in the task's runs folder. */
+function startRecording(task: RunTask, prepared: PreparedRun, request: RunRequest, stop: () => void): RunRecorder {
+  const { datasets, trainer } = prepared;
+  const run = findExperiment(task.experimentId)?.runs[task.runIndex];
+  return new RunRecorder({
+    runsDir: task.runsDir!,
+    source: 'reproduce',
+    trainer,
+    context: {
+      version: packageVersion(),
+      experiment: { id: task.experimentId, run: run?.label ?? `run ${task.runIndex + 1}`, variant: task.runIndex + 1 },
+      heldOut: prepared.heldOutName,
+      testSize: datasets.test.count,
+      engine: trainer.engineName,
+      dataDir: datasets.source,
+      loadSeconds: datasets.loadSeconds,
+    },
+    data: {
+      dir: null,
+      trainingSize: datasets.training.count,
+      validationSize: prepared.heldOut.count,
+      ...(request.trainingSize !== undefined && { trainingSubset: request.trainingSize }),
+      ...(request.validationSize !== undefined && { validationSubset: request.validationSize }),
+      expand: request.expand ?? false,
+      heldOut: prepared.heldOutName,
+      testSize: datasets.test.count,
+    },
+    stop,
+  });
 }
 
 function record(curves: Record<CurveMetric, number[]>, metrics: EpochMetrics): void {

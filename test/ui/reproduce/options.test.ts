@@ -9,6 +9,7 @@ import {
   type RawReproduceArgs,
   type ReproduceOptions,
 } from '../../../src/ui/reproduce/options.js';
+import { runsDirOf } from '../../../src/ui/app/runsIndex.js';
 
 const IDS = EXPERIMENT_IDS.join(', ');
 
@@ -20,11 +21,14 @@ const DEFAULTS: ReproduceOptions = {
   quick: false,
   jobs: defaultJobs(),
   engine: 'auto',
+  runsDir: runsDirOf(undefined),
 };
 
 const GOOD: [string, RawReproduceArgs, Partial<ReproduceOptions>][] = [
   ['no flags: the default set, default seeds, table output, no files', {}, {}],
   ['one id', { only: 'eta' }, { only: ['eta'] }],
+  ['--runs-dir: the runs are recorded there', { runsDir: 'my-runs' }, { runsDir: 'my-runs' }],
+  ['--no-record: nothing recorded', { record: false }, { runsDir: undefined }],
   ['ids in the order given, spaces and empty entries dropped', { only: ' init ,, eta ' }, { only: ['init', 'eta'] }],
   ['--only repeated, duplicates dropped', { only: ['eta, init', 'eta'] }, { only: ['eta', 'init'] }],
   ['the lowest --seeds', { seeds: 1 }, { seeds: 1 }],
@@ -42,6 +46,7 @@ const jobsProblem = (got: string) => `--jobs: got ${got}; must be a whole number
 
 const BAD: [RawReproduceArgs, string][] = [
   [{ only: ' , ' }, `--only: got no experiment ids; expected one or more of ${IDS}`],
+  [{ runsDir: ' ' }, "--runs-dir: got ''; must be a folder for the recorded runs"],
   [{ only: 'eta,nope' }, `--only: unknown experiment nope; expected ids from ${IDS}`],
   [{ only: ['nope', 'eta,Eta'] }, `--only: unknown experiment nope, Eta; expected ids from ${IDS}`],
   [{ seeds: 0 }, seedsProblem('0')],

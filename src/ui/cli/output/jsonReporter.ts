@@ -1,7 +1,9 @@
 // --json: exactly one JSON object per line on stdout (NDJSON), written as each event happens.
 // Only start, epoch, lr and done are printed; the throttled batch-progress events are not, nor the
-// end-of-run evaluation (its accuracy and cost are in done.final).
-import type { EpochEvent, StartEvent, TrainerEvent } from '../../../core/types.js';
+// end-of-run evaluation (its accuracy and cost are in done.final). The lines are those of a
+// recorded run's events.ndjson (src/ui/app/eventLines.ts).
+import type { TrainerEvent } from '../../../core/types.js';
+import { doneLine, eventLine } from '../../app/eventLines.js';
 import type { Io, RunContext, RunReporter, RunSummary } from './reporter.js';
 
 export function writeJsonLine(io: Io, object: Record<string, unknown>): void {
@@ -15,63 +17,11 @@ export class JsonReporter implements RunReporter {
   ) {}
 
   onEvent(event: TrainerEvent): void {
-    switch (event.type) {
-      case 'start':
-        return writeJsonLine(this.io, this.startLine(event));
-      case 'epoch':
-        return writeJsonLine(this.io, epochLine(event));
-      case 'lr':
-        return writeJsonLine(this.io, { type: 'lr', epoch: event.epoch, from: event.from, to: event.to });
-      case 'batch':
-      case 'evaluation':
-      case 'done':
-        return;
-    }
+    const line = eventLine(event, this.context);
+    if (line) writeJsonLine(this.io, line);
   }
 
-  finish({ done, testAccuracy, saved }: RunSummary): void {
-    writeJsonLine(this.io, {
-      type: 'done',
-      reason: done.reason,
-      epochs: done.epochs,
-      bestEpoch: done.bestEpoch,
-      best: done.best,
-      final: done.final,
-      ...(testAccuracy !== undefined && { testAccuracy }),
-      ...(saved !== undefined && { saved }),
-      seconds: done.seconds,
-    });
+  finish(summary: RunSummary): void {
+    writeJsonLine(this.io, doneLine(summary));
   }
-
-  private startLine(event: StartEvent): Record<string, unknown> {
-    const c = this.context;
-    return {
-      type: 'start',
-      version: c.version,
-      ...(c.experiment && { experiment: c.experiment }),
-      config: event.config,
-      trainingSize: event.trainingSize,
-      validationSize: event.validationSize,
-      heldOut: c.heldOut,
-      testSize: c.testSize,
-      batchesPerEpoch: event.batchesPerEpoch,
-      engine: c.engine,
-      dataDir: c.dataDir,
-      loadSeconds: c.loadSeconds,
-      ...(c.loadedFrom !== undefined && { loadedFrom: c.loadedFrom }),
-    };
-  }
-}
-
-function epochLine(event: EpochEvent): Record<string, unknown> {
-  return {
-    type: 'epoch',
-    epoch: event.epoch,
-    ...event.metrics,
-    learningRate: event.learningRate,
-    trainSeconds: event.trainSeconds,
-    evalSeconds: event.evalSeconds,
-    bestEpoch: event.bestEpoch,
-    epochsSinceImprovement: event.epochsSinceImprovement,
-  };
 }

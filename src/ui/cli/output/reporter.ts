@@ -1,26 +1,9 @@
 // What a train run reports, whatever the format: the trainer's events as they happen, then one
 // summary once the test accuracy and the saved file are known.
-import type { HeldOut } from '../../../core/experiments.js';
-import type { DoneEvent, TrainerEvent } from '../../../core/types.js';
+import type { TrainerEvent } from '../../../core/types.js';
+import type { RunSummary } from '../../app/eventLines.js';
 
-/** Facts about the run that the trainer's events do not carry. */
-export interface RunContext {
-  version: string;
-  experiment?: { id: string; run: string; variant: number };
-  /** The set monitored as "validation". */
-  heldOut: HeldOut;
-  testSize: number;
-  engine: string;
-  dataDir: string;
-  loadSeconds: number;
-  loadedFrom?: string;
-}
-
-export interface RunSummary {
-  done: DoneEvent;
-  testAccuracy?: number;
-  saved?: string;
-}
+export type { RunContext, RunSummary } from '../../app/eventLines.js';
 
 export interface RunReporter {
   /** Every trainer event; 'done' is ignored here and reported by finish(). */

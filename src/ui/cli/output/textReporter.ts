@@ -84,7 +84,9 @@ export class TextReporter implements RunReporter {
     return (
       `netdash ${c.version}  ${preset}${configText(event.config, c.loadedFrom !== undefined)}${from}\n` +
       `data: ${event.trainingSize} training, ${event.validationSize} ${c.heldOut} (monitored)  ` +
-      `engine ${c.engine}  loaded in ${seconds(c.loadSeconds)}`
+      `engine ${c.engine}  loaded in ${seconds(c.loadSeconds)}` +
+      (c.runDir === undefined ? '' : `\nrecorded in ${c.runDir}`) +
+      (c.resumedAfter === undefined ? '' : `  (continued after epoch ${c.resumedAfter})`)
     );
   }
 
