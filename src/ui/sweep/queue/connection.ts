@@ -61,6 +61,8 @@ export async function checkReachable(target: QueueTarget): Promise<void> {
     maxRetriesPerRequest: 0,
     enableOfflineQueue: false,
     retryStrategy: () => null,
+    // A refused socket never closes again: do not keep the process 2 s for it.
+    disconnectTimeout: 100,
   });
   let lastError: unknown;
   client.on('error', (error) => (lastError = error));
