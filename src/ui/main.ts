@@ -18,6 +18,8 @@ import { installShutdownHandlers } from './app/shutdown.js';
 import { configureYargs } from './app/yargsSetup.js';
 import { reproduceCommand } from './reproduce/command.js';
 import { dashboardCommand } from './tui/command.js';
+import { sweepCommand } from './sweep/command.js';
+import { workerCommand } from './sweep/workerCommand.js';
 
 export function buildCli(args: string[]): Argv {
   const cli: Argv = configureYargs(yargs(args), args);
@@ -32,6 +34,8 @@ export function buildCli(args: string[]): Argv {
     .command(runsCommand)
     .command(reproduceCommand)
     .command(benchCommand)
+    .command(sweepCommand)
+    .command(workerCommand)
     .epilogue(EXIT_HELP);
 }
 

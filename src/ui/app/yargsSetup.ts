@@ -5,7 +5,7 @@ import { UsageError } from './errors.js';
 import { packageVersion } from './version.js';
 
 /** Every command name, for the "see netdash <command> --help" hint. */
-export const COMMAND_NAMES: readonly string[] = ['train', 'experiments', 'evaluate', 'reproduce', 'bench'];
+export const COMMAND_NAMES: readonly string[] = ['train', 'experiments', 'evaluate', 'reproduce', 'bench', 'sweep', 'worker'];
 
 /**
  * What yargs would misread: a switch's value must be true or false (yargs reads `--json=yes` as false),

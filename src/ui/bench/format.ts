@@ -55,6 +55,8 @@ export function formatBenchReport(report: BenchReport): string {
   if (report.predictionsOverhead) lines.push(predictionsLine(report.predictionsOverhead));
   lines.push(`peak RSS ${megabytes(report.peakRssBytes)} MB`);
   if (report.recording) lines.push(recordingText(report.recording));
+  const parallel = parallelLine(report);
+  if (parallel) lines.push(parallel);
   const memory = report.memoryCheck;
   if (memory) {
     lines.push(
@@ -87,6 +89,8 @@ export function formatBenchMarkdown(report: BenchReport): string {
   lines.push('', `Peak resident memory ${megabytes(report.peakRssBytes)} MB.`);
   if (report.predictionsOverhead) lines.push(`${predictionsLine(report.predictionsOverhead)}.`);
   if (report.recording) lines.push(`${recordingText(report.recording)}.`);
+  const parallel = parallelLine(report);
+  if (parallel) lines.push(`${parallel}.`);
   if (report.memoryCheck) {
     const m = report.memoryCheck;
     lines.push(
@@ -95,4 +99,18 @@ export function formatBenchMarkdown(report: BenchReport): string {
     );
   }
   return `${lines.join('\n')}\n`;
+}
+
+/** "sweep trials: 6 equal trials in 8.1 s with --jobs 1, 4.3 s with --jobs 2 (0.53 of the time)" */
+function parallelLine(report: BenchReport): string | undefined {
+  const p = report.parallelTrials;
+  if (!p) return undefined;
+  const two =
+    p.secondsJobs2 === undefined
+      ? 'no worker threads here for --jobs 2'
+      : `${fixed(p.secondsJobs2, 1)} s with --jobs 2 (${fixed(p.ratio, 2)} of the time; at most 0.63 passes)`;
+  return (
+    `sweep trials: ${p.trials} equal trials ([784,30,10], ${count(p.trainingSize)} images, ${plural(p.epochs, 'epoch')}) ` +
+    `in ${fixed(p.secondsJobs1, 1)} s with --jobs 1, ${two}`
+  );
 }

@@ -4,6 +4,7 @@ import { cpus, platform } from 'node:os';
 import type { EngineKind } from '../../core/engines.js';
 import { loadDatasets } from '../../data/load.js';
 import { runMemoryCheck, type MemoryCheckResult } from './memoryCheck.js';
+import { measureParallelTrials, PARALLEL_TRIALS, type ParallelTrialsResult } from './parallelTrials.js';
 import { measureWorkload, type WorkloadResult } from './measure.js';
 import { measurePredictionsOverhead, type PredictionsOverhead } from './predictionsOverhead.js';
 import { measureRecordingCost, type RecordingCost } from './recordingCost.js';
@@ -37,6 +38,8 @@ export interface BenchReport {
   peakRssBytes: number;
   memoryCheck?: MemoryCheckResult;
   memoryCheckError?: string;
+  /** Equal sweep trials on the worker pool, --jobs 1 against --jobs 2. */
+  parallelTrials?: ParallelTrialsResult;
 }
 
 export async function runBench(options: BenchOptions): Promise<BenchReport> {
@@ -65,6 +68,8 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
     recording,
     peakRssBytes: process.resourceUsage().maxRSS * 1024,
   };
+  progress(`sweep trials: ${PARALLEL_TRIALS} equal trials with --jobs 1, then --jobs 2…`);
+  report.parallelTrials = await measureParallelTrials(options.engine);
   if (options.memoryCheck) {
     progress('memory check: the 250,000-image expanded set, one epoch…');
     try {

@@ -1,30 +1,12 @@
-// Worker-thread entry: runs the tasks the main thread sends, one at a time, and posts back their
-// events and outcome. Each worker keeps its own data cache.
-import { parentPort } from 'node:worker_threads';
-import { DataError } from '../../data/errors.js';
+// Reproduce's task module for the shared worker pool (src/ui/app/workerPool.ts): one preset run ×
+// seed, headless, through runTask.ts. Loaded in each worker thread (or in this one), each with its
+// own data cache.
+import type { TrainerEvent } from '../../core/types.js';
+import type { TaskRunner } from '../app/workerPool.js';
 import type { RunTask } from './plan.js';
-import { DataCache, executeRun } from './runTask.js';
-import type { WorkerReply } from './executor.js';
+import { DataCache, executeRun, type RunOutcome } from './runTask.js';
 
-const port = parentPort;
-if (!port) throw new Error('runWorker.js must be started as a worker thread');
 const data = new DataCache();
 
-port.on('message', (task: RunTask) => {
-  const reply = (message: WorkerReply) => port.postMessage(message);
-  executeRun(task, data, (event) => {
-    // Batch events are progress only; epochs carry everything the report needs.
-    reply({ kind: 'event', key: task.key, event });
-  }).then(
-    (outcome) => reply({ kind: 'outcome', key: task.key, outcome }),
-    (error: unknown) =>
-      reply({
-        kind: 'error',
-        key: task.key,
-        message: error instanceof Error ? error.message : String(error),
-        name: error instanceof Error ? error.name : 'Error',
-        dataError: error instanceof DataError,
-        file: error instanceof DataError ? error.file : undefined,
-      }),
-  );
-});
+export const runTask: TaskRunner<RunTask, RunOutcome, TrainerEvent> = (task, emit, signal) =>
+  executeRun(task, data, emit, signal);
