@@ -1,0 +1,50 @@
+// The terminal around the dashboard: the environment Ink is imported into (colours, CI) and the
+// alternate screen it is drawn on. Nothing here imports Ink: command.ts calls prepareInkEnvironment
+// before Ink (and chalk, is-in-ci inside it) is first imported, since they read the environment once.
+import { colorAllowed } from './charts/colors.js';
+
+/** Environment variables is-in-ci reads: with any of them set Ink writes no frame until it exits. */
+const CI_VARIABLES = ['CI', 'CONTINUOUS_INTEGRATION'];
+
+/**
+ * Makes the environment say what the dashboard needs before Ink is imported: no CI (the terminal is
+ * real, checked by the caller, so frames must be drawn) and FORCE_COLOR=0 when colour is not
+ * allowed (NO_COLOR), which chalk obeys. Returns whether colour is allowed.
+ */
+export function prepareInkEnvironment(env: NodeJS.ProcessEnv): { color: boolean } {
+  for (const name of CI_VARIABLES) delete env[name];
+  const color = colorAllowed(env);
+  if (!color) env.FORCE_COLOR = '0';
+  return { color };
+}
+
+const ENTER_ALTERNATE = '\u001B[?1049h\u001B[2J\u001B[H';
+const LEAVE_ALTERNATE = '\u001B[?1049l';
+const WIPE = '\u001B[2J\u001B[3J\u001B[H';
+
+/**
+ * Draws on the terminal's alternate screen, as htop, lazygit and vim do, and gives the shell's
+ * screen back on every way out: the returned function (normal exit, error), or the process exiting
+ * (SIGTERM, a second Ctrl-C). A resize wipes the screen first, so lines the terminal re-wrapped
+ * never stay behind (Ink redraws the whole frame after it).
+ */
+export function enterAlternateScreen(stdout: NodeJS.WriteStream): () => void {
+  let left = false;
+  const leave = () => {
+    if (left) return;
+    left = true;
+    stdout.off('resize', wipe);
+    process.off('exit', leave);
+    try {
+      stdout.write(LEAVE_ALTERNATE);
+    } catch {
+      // The terminal is gone: there is no screen left to restore.
+    }
+  };
+  const wipe = () => stdout.write(WIPE);
+  stdout.write(ENTER_ALTERNATE);
+  // Before Ink's own resize listener, which redraws.
+  stdout.prependListener('resize', wipe);
+  process.on('exit', leave);
+  return leave;
+}
