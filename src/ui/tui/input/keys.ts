@@ -42,9 +42,9 @@ function escapeLength(text: string, start: number): number {
     const inner = text[start + 2] === '[' || text[start + 2] === 'O' ? escapeLength(text, start + 1) : 0;
     return inner > 0 ? 1 + inner : 1;
   }
-  // Alt + a character (one code point).
-  const code = text.codePointAt(start + 1)!;
-  return 1 + (code > 0xffff ? 2 : 1);
+  // Esc then a character: two keys. netdash binds no Alt keys, and in a burst (Esc q) the user
+  // meant both; Alt + a character would arrive the same way.
+  return 1;
 }
 
 /** The raw sequences of each key in a chunk, in order. */
