@@ -36,6 +36,12 @@ export function formatBenchReport(report: BenchReport): string {
     '* dense-equivalent: forward, hidden-delta and weight-gradient multiply-adds of a dense network, 2 FLOP each',
     `peak RSS ${megabytes(report.peakRssBytes)} MB`,
   );
+  for (const frames of report.dashboardFrames ?? []) {
+    lines.push(
+      `dashboard frame ${frames.size} (${frames.epochs} epochs, view ${frames.view}): key ${fixed(frames.keyFrameMs.median, 1)} ms ` +
+        `(p95 ${fixed(frames.keyFrameMs.p95, 1)}), new epoch ${fixed(frames.epochFrameMs.median, 1)} ms (p95 ${fixed(frames.epochFrameMs.p95, 1)})`,
+    );
+  }
   const memory = report.memoryCheck;
   if (memory) {
     lines.push(
@@ -66,6 +72,17 @@ export function formatBenchMarkdown(report: BenchReport): string {
     );
   }
   lines.push('', `Peak resident memory ${megabytes(report.peakRssBytes)} MB.`);
+  if (report.dashboardFrames && report.dashboardFrames.length > 0) {
+    lines.push(
+      '',
+      '| dashboard frame (400 epochs, view 4) | key: median / p95 ms | new epoch: median / p95 ms |',
+      '|---|---|---|',
+      ...report.dashboardFrames.map(
+        (f) =>
+          `| ${f.size} | ${fixed(f.keyFrameMs.median, 1)} / ${fixed(f.keyFrameMs.p95, 1)} | ${fixed(f.epochFrameMs.median, 1)} / ${fixed(f.epochFrameMs.p95, 1)} |`,
+      ),
+    );
+  }
   if (report.memoryCheck) {
     const m = report.memoryCheck;
     lines.push(

@@ -14,6 +14,20 @@ export interface BenchOptions {
   memoryCheck: boolean;
   /** Progress lines (the report itself is returned). */
   progress?: (line: string) => void;
+  /** Measures the dashboard's frame time (handed in by src/ui/main.ts). */
+  dashboardFrames?: () => Promise<DashboardFrameTimes[]>;
+}
+
+/** The dashboard's frame time at one terminal size: a 400-epoch run in view 4. */
+export interface DashboardFrameTimes {
+  size: string;
+  columns: number;
+  rows: number;
+  epochs: number;
+  view: number;
+  /** A key's frame (the charts' data unchanged) and an epoch's frame (every chart redrawn), in ms. */
+  keyFrameMs: { median: number; p95: number };
+  epochFrameMs: { median: number; p95: number };
 }
 
 export interface BenchReport {
@@ -31,6 +45,7 @@ export interface BenchReport {
   peakRssBytes: number;
   memoryCheck?: MemoryCheckResult;
   memoryCheckError?: string;
+  dashboardFrames?: DashboardFrameTimes[];
 }
 
 export async function runBench(options: BenchOptions): Promise<BenchReport> {
@@ -53,6 +68,10 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
     workloads,
     peakRssBytes: process.resourceUsage().maxRSS * 1024,
   };
+  if (options.dashboardFrames) {
+    progress('dashboard frame time: 80×24 and 200×60, 400 epochs, view 4…');
+    report.dashboardFrames = await options.dashboardFrames();
+  }
   if (options.memoryCheck) {
     progress('memory check: the 250,000-image expanded set, one epoch…');
     try {

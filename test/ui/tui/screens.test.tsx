@@ -94,7 +94,7 @@ describe('colour', () => {
   it('NO_COLOR or FORCE_COLOR=0 turn colour off (and Ink gets FORCE_COLOR=0); CI is hidden from Ink', () => {
     const noColor: NodeJS.ProcessEnv = { NO_COLOR: '1', CI: 'true', CONTINUOUS_INTEGRATION: '1' };
     expect(prepareInkEnvironment(noColor)).toEqual({ color: false });
-    expect(noColor).toEqual({ NO_COLOR: '1', FORCE_COLOR: '0' });
+    expect(noColor).toEqual({ NO_COLOR: '1', FORCE_COLOR: '0', NODE_ENV: 'production' });
     expect(prepareInkEnvironment({ FORCE_COLOR: '0' })).toEqual({ color: false });
     expect(prepareInkEnvironment({ NO_COLOR: '' })).toEqual({ color: true });
     expect(prepareInkEnvironment({ TERM: 'xterm' })).toEqual({ color: true });
