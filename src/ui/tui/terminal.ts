@@ -1,7 +1,16 @@
 // The terminal around the dashboard: the environment Ink is imported into (colours, CI) and the
-// alternate screen it is drawn on. Nothing here imports Ink: command.ts calls prepareInkEnvironment
-// before Ink (and chalk, is-in-ci inside it) is first imported, since they read the environment once.
-import { colorAllowed } from './charts/colors.js';
+// alternate screen it is drawn on. Nothing here imports Ink or React (not even indirectly):
+// command.ts calls prepareInkEnvironment before they are first imported, since they (and chalk,
+// is-in-ci) read the environment once, when loaded.
+
+/**
+ * Whether the screens may use colour: not when NO_COLOR is set (https://no-color.org) or
+ * FORCE_COLOR is 0 / false. Ink's own colours follow FORCE_COLOR, which is set to match.
+ */
+export function colorAllowed(env: NodeJS.ProcessEnv): boolean {
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
+  return !(env.FORCE_COLOR === '0' || env.FORCE_COLOR === 'false');
+}
 
 /** Environment variables is-in-ci reads: with any of them set Ink writes no frame until it exits. */
 const CI_VARIABLES = ['CI', 'CONTINUOUS_INTEGRATION'];

@@ -1,5 +1,6 @@
 // What every screen shares: `?` help listing the screen's own keys, Esc closing it before leaving,
 // a word for keys that do nothing, and no colour codes at all when colour is off (NO_COLOR).
+import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { prepareInkEnvironment } from '../../../src/ui/tui/terminal.js';
 import { DOWN, ENTER, HOME, TINY, highlight, openSettings, startApp, startRun, type Ui } from './appHarness.js';
@@ -98,5 +99,11 @@ describe('colour', () => {
     expect(prepareInkEnvironment({ FORCE_COLOR: '0' })).toEqual({ color: false });
     expect(prepareInkEnvironment({ NO_COLOR: '' })).toEqual({ color: true });
     expect(prepareInkEnvironment({ TERM: 'xterm' })).toEqual({ color: true });
+  });
+
+  it('prepares the environment without loading React or Ink first (they read it once, when loaded)', () => {
+    // A React loaded before NODE_ENV=production would not match Ink's production reconciler.
+    const source = readFileSync(new URL('../../../src/ui/tui/terminal.ts', import.meta.url), 'utf8');
+    expect(source).not.toMatch(/^import /m);
   });
 });

@@ -157,11 +157,13 @@ export function zoomRange(seriesList: readonly (readonly number[])[], bounds: Ra
   return { min, max };
 }
 
-/** The nice steps of a y axis: 1, 2, 2.5 or 5 × 10^k. */
+/** Row steps of a y axis: round enough to read (1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8 × 10^k), fine enough not to waste rows. */
+const ROW_STEP_FACTORS = [1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10];
+
 export function niceRowStep(minimum: number): number {
   if (!(minimum > 0) || !Number.isFinite(minimum)) return 1;
   const power = 10 ** Math.floor(Math.log10(minimum));
-  for (const factor of [1, 2, 2.5, 5, 10]) {
+  for (const factor of ROW_STEP_FACTORS) {
     if (factor * power >= minimum * (1 - 1e-9)) return factor * power;
   }
   return 10 * power;
@@ -174,7 +176,7 @@ export function niceRowStep(minimum: number): number {
 export function niceRange(range: YRange, rows: number, bounds: RangeOptions = {}): YRange & { step: number } {
   const steps = Math.max(1, rows);
   let step = niceRowStep((range.max - range.min) / steps);
-  for (let tries = 0; tries < 8; tries++) {
+  for (let tries = 0; tries < 16; tries++) {
     let min = Math.floor(range.min / step + 1e-9) * step;
     if (bounds.upper !== undefined && min + step * steps > bounds.upper)
       min = Math.max(bounds.lower ?? -Infinity, bounds.upper - step * steps);

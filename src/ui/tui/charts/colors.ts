@@ -62,15 +62,6 @@ export function ansiColor(color: SeriesColor): string {
   return `\u001B[${ANSI[color]}m`;
 }
 
-/**
- * Whether the screens may use colour: not when NO_COLOR is set (https://no-color.org) or
- * FORCE_COLOR is 0 / false. Ink's own colours follow FORCE_COLOR, which runTui sets to match.
- */
-export function colorAllowed(env: NodeJS.ProcessEnv): boolean {
-  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
-  return !(env.FORCE_COLOR === '0' || env.FORCE_COLOR === 'false');
-}
-
 /** Whether the charts draw colour codes (false under NO_COLOR); provided by the App. */
 export const ColorContext = createContext(true);
 

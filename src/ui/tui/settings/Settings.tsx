@@ -13,7 +13,7 @@ import { buildPlan, initialForms } from './runPlan.js';
 import { FIELDS, displayValue, fieldSpec, type FormKey } from './settingsForm.js';
 import { initialSettings, markedFields, scopeValues, settingsReducer, unifiedFields } from './settingsState.js';
 
-const LABEL_WIDTH = 14;
+const LABEL_WIDTH = 15;
 
 /** Values that fit `room` characters: all of them, or the first and last with their count. */
 export function fitValues(values: readonly string[], room: number): string {
