@@ -89,8 +89,8 @@ function percentile(values: readonly number[], fraction: number): number {
 
 const summary = (values: readonly number[]) => ({ median: percentile(values, 0.5), p95: percentile(values, 0.95) });
 
-/** Frame times at one size: FRAMES frames of each kind after a warm-up. */
-export function measureFrames(columns: number, rows: number): FrameTimes {
+/** Frame times at one size: `frames` frames of each kind after a warm-up. */
+export function measureFrames(columns: number, rows: number, frames = FRAMES): FrameTimes {
   const terminal = new FakeTerminal(columns, rows);
   const stdin = new EventEmitter() as unknown as NodeJS.ReadStream;
   const frame = (state: DashboardState) => (
@@ -98,7 +98,7 @@ export function measureFrames(columns: number, rows: number): FrameTimes {
       <DashboardBody state={state} compared={[]} bindings={[]} />
     </ColorContext.Provider>
   );
-  const base = stateAfter(EPOCHS - FRAMES - 1);
+  const base = stateAfter(EPOCHS - frames - 1);
   // Debug mode writes every frame at once, so a frame's time is the rerender call's.
   const instance = render(frame(base), {
     stdout: terminal as unknown as NodeJS.WriteStream,
@@ -113,11 +113,11 @@ export function measureFrames(columns: number, rows: number): FrameTimes {
     return performance.now() - start;
   };
   try {
-    const growing = Array.from({ length: FRAMES + 1 }, (_, i) => stateAfter(EPOCHS - FRAMES + i));
-    for (let i = 0; i < 10; i++) time(growing[i % 2]!);
+    const growing = Array.from({ length: frames + 1 }, (_, i) => stateAfter(EPOCHS - frames + i));
+    for (let i = 0; i < Math.min(10, frames); i++) time(growing[i % 2]!);
     const epochFrames = growing.slice(1).map((state) => time(state));
     const full = growing.at(-1)!;
-    const keyFrames = Array.from({ length: FRAMES }, (_, i) =>
+    const keyFrames = Array.from({ length: frames }, (_, i) =>
       time(i % 2 === 0 ? { ...full, notice: { text: 'a key was pressed', tone: 'info' } } : { ...full, notice: undefined }),
     );
     return {
