@@ -75,6 +75,21 @@ describe('drawChart', () => {
     for (const char of ['─', '┄', '╌']) expect(text).toContain(char);
   });
 
+  it('marks cells where lines overlap instead of letting one hide another', () => {
+    const drawn = drawChart(
+      spec([
+        [1, 1, 1, 3],
+        [1, 1, 1, 1],
+        [5, 5, 5, 5],
+      ]),
+      { width: 40, height: 12, color: false },
+    );
+    const text = drawn.plot.join('\n');
+    expect(text).toContain('═');
+    // The series alone on its row keeps its own line.
+    expect(drawn.plot.some((line) => line.includes('─') && !line.includes('═'))).toBe(true);
+  });
+
   it('tells ticks apart with the decimals of the row step, and spans at least minSpan', () => {
     const noisy = [0.5, 0.51, 0.505, 0.52, 0.515];
     const drawn = drawChart(spec([noisy], { bounds: { lower: 0, minSpan: 0.2 } }), { width: 60, height: 12 });

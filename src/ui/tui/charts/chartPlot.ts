@@ -110,7 +110,15 @@ function legendOf(spec: ChartSpec, width: number): LegendItem[][] {
 interface Cell {
   char: string;
   color?: SeriesColor;
+  /** Index of the series drawn here last. */
+  layer?: number;
+  /** Another series was drawn here before. */
+  overlap?: boolean;
 }
+
+/** Drawn where two or more series run flat through the same cell, so no line silently hides another. */
+export const OVERLAP_GLYPH = '═';
+const FLATS = new Set(Object.values(SYMBOLS).map((symbols) => symbols[0]));
 
 /** The plot's rows (top first) as cells: the series drawn in order, later ones on top. */
 function plotCells(
@@ -123,10 +131,14 @@ function plotCells(
   const grid: Cell[][] = Array.from({ length: rows + 1 }, () => Array.from({ length: width }, () => ({ char: ' ' })));
   const ratio = max > min ? rows / (max - min) : 1;
   const level = (value: number) => Math.min(rows, Math.max(0, Math.round((value - min) * ratio)));
+  let layer = 0;
   const put = (y: number, x: number, char: string, color: SeriesColor) => {
-    grid[rows - y]![x] = { char, color };
+    const before = grid[rows - y]![x]!;
+    const overlap = before.overlap || (before.layer !== undefined && before.layer !== layer);
+    grid[rows - y]![x] = { char, color, layer, overlap };
   };
-  for (const { values, style, color } of layers) {
+  for (const [index, { values, style, color }] of layers.entries()) {
+    layer = index;
     const [flat, downArrive, upArrive, downLeave, upLeave, vertical] = SYMBOLS[style] as [
       string,
       string,
@@ -148,6 +160,7 @@ function plotCells(
       for (let y = Math.min(y0, y1) + 1; y < Math.max(y0, y1); y++) put(y, x, vertical, color);
     }
   }
+  for (const row of grid) for (const cell of row) if (cell.overlap && FLATS.has(cell.char)) cell.char = OVERLAP_GLYPH;
   return grid;
 }
 

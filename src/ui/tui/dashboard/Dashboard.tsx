@@ -35,6 +35,7 @@ const HELP_NOTES: readonly HelpRow[] = [
   { label: '½', text: 'on the epoch axis: the schedule halved η after this epoch' },
   { label: '━ ─', text: 'training series heavy, held-out series thin; one colour pair per run' },
   { label: '┄ ╌', text: "the book's curves dotted (b), earlier runs of the session dashed (c)" },
+  { label: '═', text: 'two or more lines run through the same cells' },
   { label: '', text: `legend: current value of this run's series, then (min–max); z keeps ${LAST_EPOCHS} epochs` },
   { label: '', text: 'cost charts span at least a quarter of their largest value, accuracy 2 points' },
 ];

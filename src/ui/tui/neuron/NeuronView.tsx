@@ -20,7 +20,8 @@ const VIEW_NAMES: Readonly<Record<View, string>> = { 1: 'output', 2: 'cost', 3: 
 const HELP_NOTES: readonly HelpRow[] = [
   { label: '', text: 'Reading the demo', heading: true },
   { label: '', text: 'each run has its own η: compare the shapes of the curves, not their speeds' },
-  { label: '─ ━ ╌', text: 'runs 1, 2, 3: each its own line style and colour, so overlapping lines stay apart' },
+  { label: '─ ━ ╌', text: 'runs 1, 2, 3: each its own line style and colour' },
+  { label: '═', text: 'two or more runs pass through the same cells (their values are in the line above the charts)' },
 ];
 
 interface Params {
