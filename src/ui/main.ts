@@ -5,7 +5,7 @@
 // Everything that can go wrong ends as one line on stderr and a documented exit code, never a stack.
 import yargs, { type Argv } from 'yargs';
 import { hideBin } from 'yargs/helpers';
-import { benchCommand } from './bench/command.js';
+import { createBenchCommand } from './bench/command.js';
 import { evaluateCommand } from './cli/commands/evaluate.js';
 import { experimentsCommand } from './cli/commands/experiments.js';
 import { inspectCommand } from './cli/commands/inspect.js';
@@ -33,7 +33,10 @@ export function buildCli(args: string[]): Argv {
     .command(predictCommand)
     .command(runsCommand)
     .command(reproduceCommand)
-    .command(benchCommand)
+    .command(
+      // The dashboard's frame time joins the bench through here: bench may not import the dashboard.
+      createBenchCommand({ dashboardFrames: async () => (await import('./tui/perf/frameTime.js')).measureDashboardFrames() }),
+    )
     .command(sweepCommand)
     .command(workerCommand)
     .epilogue(EXIT_HELP);

@@ -6,6 +6,13 @@ import { ENGINE_KINDS, wasmEngineAvailable, type EngineKind } from '../../core/e
 import { runCommand, UsageError } from '../app/errors.js';
 import { EXIT } from '../app/exitCodes.js';
 import { lastText, parseNumber } from '../app/values.js';
+import type { DashboardFrameTimes } from './runBench.js';
+
+/** Measurements of other front ends that the composition root (src/ui/main.ts) hands in. */
+export interface BenchExtras {
+  /** The dashboard's frame time (measured in src/ui/tui, which bench may not import). */
+  dashboardFrames?: () => Promise<DashboardFrameTimes[]>;
+}
 
 interface BenchArgs {
   json?: boolean;
@@ -41,6 +48,13 @@ export function benchOptions(args: BenchArgs): {
   return { engine, epochs, format, memoryCheck: args.memory !== false };
 }
 
+export function createBenchCommand(extras: BenchExtras = {}): CommandModule<object, BenchArgs> {
+  return {
+    ...benchCommand,
+    handler: (args) => runBenchCommand(args, extras),
+  };
+}
+
 export const benchCommand: CommandModule<object, BenchArgs> = {
   command: 'bench',
   describe: 'measure training and evaluation speed on the reference workloads',
@@ -67,20 +81,23 @@ export const benchCommand: CommandModule<object, BenchArgs> = {
         type: 'boolean',
         describe: 'run the memory check on the 250,000-image expanded set (--no-memory skips it) [default: true]',
       }) as Argv<BenchArgs>,
-  handler: (args) =>
-    runCommand(async () => {
-      const options = benchOptions(args);
-      const progress = (line: string) => process.stderr.write(`bench: ${line}\n`);
-      const { runBench } = await import('./runBench.js');
-      const { formatBenchMarkdown, formatBenchReport } = await import('./format.js');
-      const report = await runBench({ ...options, progress });
-      const formats = {
-        json: () => `${JSON.stringify(report)}\n`,
-        markdown: () => formatBenchMarkdown(report),
-        text: () => formatBenchReport(report),
-      };
-      process.stdout.write(formats[options.format]());
-      const memoryFailed = report.memoryCheckError !== undefined || report.memoryCheck?.withinLimit === false;
-      return memoryFailed ? EXIT.failed : EXIT.ok;
-    }),
+  handler: (args) => runBenchCommand(args, {}),
 };
+
+function runBenchCommand(args: BenchArgs, extras: BenchExtras): Promise<void> {
+  return runCommand(async () => {
+    const options = benchOptions(args);
+    const progress = (line: string) => process.stderr.write(`bench: ${line}\n`);
+    const { runBench } = await import('./runBench.js');
+    const { formatBenchMarkdown, formatBenchReport } = await import('./format.js');
+    const report = await runBench({ ...options, progress, dashboardFrames: extras.dashboardFrames });
+    const formats = {
+      json: () => `${JSON.stringify(report)}\n`,
+      markdown: () => formatBenchMarkdown(report),
+      text: () => formatBenchReport(report),
+    };
+    process.stdout.write(formats[options.format]());
+    const memoryFailed = report.memoryCheckError !== undefined || report.memoryCheck?.withinLimit === false;
+    return memoryFailed ? EXIT.failed : EXIT.ok;
+  });
+}

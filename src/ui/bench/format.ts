@@ -57,6 +57,12 @@ export function formatBenchReport(report: BenchReport): string {
   if (report.recording) lines.push(recordingText(report.recording));
   const parallel = parallelLine(report);
   if (parallel) lines.push(parallel);
+  for (const frames of report.dashboardFrames ?? []) {
+    lines.push(
+      `dashboard frame ${frames.size} (${frames.epochs} epochs, view ${frames.view}): key ${fixed(frames.keyFrameMs.median, 1)} ms ` +
+        `(p95 ${fixed(frames.keyFrameMs.p95, 1)}), new epoch ${fixed(frames.epochFrameMs.median, 1)} ms (p95 ${fixed(frames.epochFrameMs.p95, 1)})`,
+    );
+  }
   const memory = report.memoryCheck;
   if (memory) {
     lines.push(
@@ -91,6 +97,17 @@ export function formatBenchMarkdown(report: BenchReport): string {
   if (report.recording) lines.push(`${recordingText(report.recording)}.`);
   const parallel = parallelLine(report);
   if (parallel) lines.push(`${parallel}.`);
+  if (report.dashboardFrames && report.dashboardFrames.length > 0) {
+    lines.push(
+      '',
+      '| dashboard frame (400 epochs, view 4) | key: median / p95 ms | new epoch: median / p95 ms |',
+      '|---|---|---|',
+      ...report.dashboardFrames.map(
+        (f) =>
+          `| ${f.size} | ${fixed(f.keyFrameMs.median, 1)} / ${fixed(f.keyFrameMs.p95, 1)} | ${fixed(f.epochFrameMs.median, 1)} / ${fixed(f.epochFrameMs.p95, 1)} |`,
+      ),
+    );
+  }
   if (report.memoryCheck) {
     const m = report.memoryCheck;
     lines.push(

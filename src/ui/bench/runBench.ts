@@ -17,6 +17,20 @@ export interface BenchOptions {
   memoryCheck: boolean;
   /** Progress lines (the report itself is returned). */
   progress?: (line: string) => void;
+  /** Measures the dashboard's frame time (handed in by src/ui/main.ts). */
+  dashboardFrames?: () => Promise<DashboardFrameTimes[]>;
+}
+
+/** The dashboard's frame time at one terminal size: a 400-epoch run in view 4. */
+export interface DashboardFrameTimes {
+  size: string;
+  columns: number;
+  rows: number;
+  epochs: number;
+  view: number;
+  /** A key's frame (the charts' data unchanged) and an epoch's frame (every chart redrawn), in ms. */
+  keyFrameMs: { median: number; p95: number };
+  epochFrameMs: { median: number; p95: number };
 }
 
 export interface BenchReport {
@@ -40,6 +54,7 @@ export interface BenchReport {
   memoryCheckError?: string;
   /** Equal sweep trials on the worker pool, --jobs 1 against --jobs 2. */
   parallelTrials?: ParallelTrialsResult;
+  dashboardFrames?: DashboardFrameTimes[];
 }
 
 export async function runBench(options: BenchOptions): Promise<BenchReport> {
@@ -70,6 +85,10 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
   };
   progress(`sweep trials: ${PARALLEL_TRIALS} equal trials with --jobs 1, then --jobs 2…`);
   report.parallelTrials = await measureParallelTrials(options.engine);
+  if (options.dashboardFrames) {
+    progress('dashboard frame time: 80×24 and 200×60, 400 epochs, view 4…');
+    report.dashboardFrames = await options.dashboardFrames();
+  }
   if (options.memoryCheck) {
     progress('memory check: the 250,000-image expanded set, one epoch…');
     try {

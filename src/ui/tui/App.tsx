@@ -1,17 +1,14 @@
-// The screens and what outlives them: the menu, the settings of the chosen experiment, the
-// dashboard (or the neuron demo, or the softmax explorer) and the session's finished runs.
+// The screens and what outlives them: a stack of screens (the menu at the bottom), the session's
+// finished runs and the screens' memory. Keys reach the screen on top through the key layer.
 import { useApp } from 'ink';
 import { useCallback, useMemo, useRef, useState } from 'react';
-import type { Experiment } from '../../core/experiments.js';
 import type { TrainConfig } from '../../core/types.js';
-import { Dashboard } from './dashboard/Dashboard.js';
+import { ColorContext } from './charts/colors.js';
 import type { SessionRun } from './dashboard/dashboardSelectors.js';
-import { Menu } from './menu/Menu.js';
-import type { MenuEntry } from './menu/menuItems.js';
-import { NeuronView } from './neuron/NeuronView.js';
-import type { DataOptions, PlanOptions, RunPlan } from './settings/runPlan.js';
-import { Settings } from './settings/Settings.js';
-import { SoftmaxExplorer } from './softmax/SoftmaxExplorer.js';
+import { KeyLayer } from './input/KeyLayer.js';
+import { menuScreen } from './menu/Menu.js';
+import { route, type Navigator, type Route, type ScreenContext } from './screen.js';
+import type { DataOptions, PlanOptions } from './settings/runPlan.js';
 
 export interface AppProps {
   /** MNIST folder; the embedded copy by default. */
@@ -22,63 +19,57 @@ export interface AppProps {
   presetOverrides?: Partial<TrainConfig>;
   /** Folder `w` saves networks to; the working directory by default. */
   saveDir?: string;
+  /** Colour codes in the charts; false under NO_COLOR. */
+  color?: boolean;
 }
 
-type Screen =
-  | { name: 'menu' }
-  | { name: 'settings'; experiment: Experiment }
-  | { name: 'dashboard'; plan: RunPlan }
-  | { name: 'neuron'; experiment: Experiment }
-  | { name: 'softmax' };
+interface Shown {
+  route: Route;
+  /** Distinguishes two visits of one screen, so each starts afresh. */
+  visit: number;
+}
 
-export function App({ dataDir, dataOptions, presetOverrides, saveDir }: AppProps) {
+export function App({ dataDir, dataOptions, presetOverrides, saveDir, color = true }: AppProps) {
   const { exit } = useApp();
-  const [screen, setShownScreen] = useState<Screen>({ name: 'menu' });
-  // Keys typed fast can still reach the previous screen's listeners for a moment after a switch
-  // (they are detached by an effect); a screen's callbacks act only while it is the current one.
-  const current = useRef<Screen>(screen);
-  const setScreen = useCallback((next: Screen) => {
-    current.current = next;
-    setShownScreen(next);
-  }, []);
-  const fromCurrent =
-    <A extends unknown[]>(action: (...args: A) => void) =>
-    (...args: A) => {
-      if (current.current === screen) action(...args);
-    };
-  const [lastChosen, setLastChosen] = useState<string>();
+  const visits = useRef(0);
+  const shown = (next: Route): Shown => ({ route: next, visit: visits.current++ });
+  const [stack, setStack] = useState<Shown[]>(() => [{ route: route(menuScreen, undefined), visit: -1 }]);
   const [session, setSession] = useState<SessionRun[]>([]);
+  const memory = useRef(new Map<string, unknown>()).current;
   const planOptions = useMemo<PlanOptions>(
     () => ({ dataDir, dataOptions, presetOverrides }),
     [dataDir, dataOptions, presetOverrides],
   );
-  const toMenu = fromCurrent(() => setScreen({ name: 'menu' }));
-  const onRunFinished = useCallback((run: SessionRun) => setSession((runs) => [...runs, run]), []);
+  const addSessionRun = useCallback((run: SessionRun) => setSession((runs) => [...runs, run]), []);
 
-  const choose = (entry: MenuEntry) => {
-    setLastChosen(entry.key);
-    if (entry.choice.kind === 'softmax') setScreen({ name: 'softmax' });
-    else if (entry.choice.experiment.neuron) setScreen({ name: 'neuron', experiment: entry.choice.experiment });
-    else setScreen({ name: 'settings', experiment: entry.choice.experiment });
-  };
+  const nav = useMemo<Navigator>(
+    () => ({
+      open: (next) => setStack((screens) => [...screens, shown(next)]),
+      replace: (next) => setStack((screens) => [...screens.slice(0, -1), shown(next)]),
+      back: () =>
+        setStack((screens) => {
+          if (screens.length > 1) return screens.slice(0, -1);
+          exit();
+          return screens;
+        }),
+      quit: () => exit(),
+    }),
+    [exit],
+  );
+  const ctx = useMemo<ScreenContext>(
+    () => ({ nav, planOptions, saveDir, session, addSessionRun, memory }),
+    [nav, planOptions, saveDir, session, addSessionRun, memory],
+  );
+  const top = stack[stack.length - 1]!;
+  return (
+    <ColorContext.Provider value={color}>
+      <KeyLayer onInterrupt={exit}>
+        <TopScreen key={top.visit} shown={top} ctx={ctx} />
+      </KeyLayer>
+    </ColorContext.Provider>
+  );
+}
 
-  switch (screen.name) {
-    case 'menu':
-      return <Menu initialKey={lastChosen} onChoose={fromCurrent(choose)} onQuit={fromCurrent(() => exit())} />;
-    case 'settings':
-      return (
-        <Settings
-          experiment={screen.experiment}
-          options={planOptions}
-          onStart={fromCurrent((plan: RunPlan) => setScreen({ name: 'dashboard', plan }))}
-          onBack={toMenu}
-        />
-      );
-    case 'dashboard':
-      return <Dashboard plan={screen.plan} session={session} onRunFinished={onRunFinished} onBack={toMenu} saveDir={saveDir} />;
-    case 'neuron':
-      return <NeuronView experiment={screen.experiment} onBack={toMenu} />;
-    case 'softmax':
-      return <SoftmaxExplorer onBack={toMenu} />;
-  }
+function TopScreen({ shown, ctx }: { shown: Shown; ctx: ScreenContext }) {
+  return shown.route.render(ctx);
 }

@@ -1,6 +1,7 @@
 // `netdash` with no command: the dashboard (TUI) — only in an interactive terminal. Ink is never
-// started with --json or when stdin or stdout is not a TTY (pipes, CI), where it would fail with
-// "Raw mode is not supported"; Ink and the dashboard are imported only after that check.
+// started with --json or when stdin or stdout is not a TTY (pipes), where it would fail with
+// "Raw mode is not supported"; Ink and the dashboard are imported only after that check. In a real
+// terminal it draws even when CI is set, and without colours under NO_COLOR (terminal.ts).
 import type { Argv, CommandModule } from 'yargs';
 import { runCommand } from '../app/errors.js';
 import { EXIT } from '../app/exitCodes.js';
@@ -27,7 +28,9 @@ export const dashboardCommand: CommandModule = {
         );
         return EXIT.usage;
       }
+      const { prepareInkEnvironment } = await import('./terminal.js');
+      const { color } = prepareInkEnvironment(process.env);
       const { runTui } = await import('./index.js');
-      return runTui({ dataDir: argv.dataDir as string | undefined });
+      return runTui({ dataDir: argv.dataDir as string | undefined, color });
     }),
 };

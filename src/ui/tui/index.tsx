@@ -5,14 +5,17 @@ import { firstLine } from '../app/errors.js';
 import { EXIT } from '../app/exitCodes.js';
 import { App } from './App.js';
 import { ErrorBoundary } from './ErrorBoundary.js';
+import { enterAlternateScreen } from './terminal.js';
 
 export interface TuiOptions {
   /** MNIST folder; the embedded copy by default. */
   dataDir?: string;
+  /** Colour codes (false under NO_COLOR); see terminal.ts prepareInkEnvironment. */
+  color?: boolean;
 }
 
-/** Redraws per second at most: enough for live charts, few enough not to flicker. */
-const MAX_FPS = 15;
+/** Redraws per second at most: a key's frame waits at most 1/30 s for its turn. */
+const MAX_FPS = 30;
 
 export async function runTui(options: TuiOptions = {}): Promise<number> {
   // The CLI checks this first; checked again so a direct caller never gets Ink on a pipe.
@@ -22,6 +25,7 @@ export async function runTui(options: TuiOptions = {}): Promise<number> {
     );
     return EXIT.usage;
   }
+  const leaveAlternateScreen = enterAlternateScreen(process.stdout);
   let exitCode: number = EXIT.ok;
   let fatal: string | undefined;
   const onRenderError = () => {
@@ -31,9 +35,10 @@ export async function runTui(options: TuiOptions = {}): Promise<number> {
   };
   const instance = render(
     <ErrorBoundary onError={onRenderError}>
-      <App dataDir={options.dataDir} />
+      <App dataDir={options.dataDir} color={options.color ?? true} />
     </ErrorBoundary>,
-    { maxFps: MAX_FPS, exitOnCtrlC: true },
+    // Ctrl-C is a key of the key layer, wherever it falls in a chunk of input.
+    { maxFps: MAX_FPS, exitOnCtrlC: false },
   );
   // Errors outside rendering (key handlers, timers): restore the terminal, then report them.
   const onFatal = (error: unknown) => {
@@ -51,6 +56,7 @@ export async function runTui(options: TuiOptions = {}): Promise<number> {
   } finally {
     process.off('uncaughtException', onFatal);
     process.off('unhandledRejection', onFatal);
+    leaveAlternateScreen();
   }
   if (fatal !== undefined) process.stderr.write(`netdash: internal error: ${fatal}\n`);
   return exitCode;

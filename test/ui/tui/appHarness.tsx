@@ -5,6 +5,9 @@ import { press, waitFor, waitForText } from '../../helpers/waitFor.js';
 
 export const DOWN = '\u001B[B';
 export const ENTER = '\r';
+export const UP = '\u001B[A';
+export const HOME = '\u001B[H';
+export const PAGE_DOWN = '\u001B[6~';
 
 export type Ui = ReturnType<typeof render>;
 
@@ -16,8 +19,12 @@ export async function startApp(props: AppProps = TINY): Promise<Ui> {
   return ui;
 }
 
-/** Moves the menu's highlight down to the entry with this title. */
+/** Moves the menu's highlight to the entry with this title (from the top: the list does not wrap). */
 export async function highlight(ui: Ui, title: string): Promise<void> {
+  if (!(ui.lastFrame() ?? '').includes('❯ Learning slowdown')) {
+    await press(ui.stdin, HOME);
+    await waitForText(ui.lastFrame, '❯ Learning slowdown');
+  }
   for (let i = 0; i < 30; i++) {
     const frame = ui.lastFrame() ?? '';
     if (frame.includes(`❯ ${title}`)) return;

@@ -40,17 +40,84 @@ describe('drawChart', () => {
     }
   });
 
-  it('draws a rising series from the bottom-left to the top-right, on the data range', () => {
+  it('draws a rising series from the bottom-left to the top-right, on round row values', () => {
     const drawn = drawChart(spec([[1, 2, 3, 4, 5]]), { width: 50, height: 8 });
     const plot = drawn.plot.map((line) => stripVTControlCharacters(line));
     expect(plot).toHaveLength(8 - drawn.legend.length - 1);
-    expect(plot[0]!.trimStart().startsWith('5.0')).toBe(true);
-    expect(plot.at(-1)!.trimStart().startsWith('1.0')).toBe(true);
-    // The last point is in the last column on the top row; the first on the axis in the bottom row.
-    const lastColumn = Y_LABEL_WIDTH + columnOf(4, { first: 0, last: 4 }, plotColumns(50));
-    expect(lastColumn).toBeGreaterThan(Y_LABEL_WIDTH + plotColumns(50) - 5); // stretched over the width
-    expect(plot[0]!.trimEnd().length - 1).toBe(lastColumn);
-    expect(plot.at(-1)![Y_LABEL_WIDTH]).toBe('┼');
+    const labels = plot.map((line) => Number(line.slice(0, Y_LABEL_WIDTH)));
+    // Rows on a nice step that holds the data: top ≥ 5, bottom ≤ 1, evenly spaced.
+    expect(labels[0]).toBeGreaterThanOrEqual(5);
+    expect(labels.at(-1)).toBeLessThanOrEqual(1);
+    const steps = labels.slice(1).map((label, i) => labels[i]! - label);
+    expect(new Set(steps.map((step) => step.toFixed(6))).size).toBe(1);
+    // The first point in the first data column of the bottom row, the last near the right of the top row.
+    const firstData = Y_LABEL_WIDTH + 1;
+    expect(plot.at(-1)![firstData]).not.toBe(' ');
+    const lastColumn = firstData + columnOf(4, { first: 0, last: 4 }, plotColumns(50));
+    expect(lastColumn).toBe(firstData + plotColumns(50) - 1); // stretched over the whole width
+    const rowOfFive = plot[labels.indexOf(5)]!;
+    expect(rowOfFive.trimEnd().length).toBeGreaterThan(lastColumn - 3);
+  });
+
+  it('draws the book dotted and earlier runs dashed, without colour codes when colour is off', () => {
+    const styled = spec([
+      [1, 1, 1],
+      [2, 2, 2],
+      [3, 3, 3],
+    ]);
+    styled.series[1]!.style = 'dotted';
+    styled.series[2]!.style = 'dashed';
+    const coloured = drawChart(styled, { width: 40, height: 12 });
+    expect(coloured.plot.join('\n')).toContain('\u001B[34m');
+    const plain = drawChart(styled, { width: 40, height: 12, color: false });
+    const text = plain.plot.join('\n');
+    expect(text).not.toContain('\u001B');
+    for (const char of ['─', '┄', '╌']) expect(text).toContain(char);
+  });
+
+  it('marks cells where lines overlap instead of letting one hide another', () => {
+    const drawn = drawChart(
+      spec([
+        [1, 1, 1, 3],
+        [1, 1, 1, 1],
+        [5, 5, 5, 5],
+      ]),
+      { width: 40, height: 12, color: false },
+    );
+    const text = drawn.plot.join('\n');
+    expect(text).toContain('═');
+    // The series alone on its row keeps its own line.
+    expect(drawn.plot.some((line) => line.includes('─') && !line.includes('═'))).toBe(true);
+  });
+
+  it('tells ticks apart with the decimals of the row step, and spans at least minSpan', () => {
+    const noisy = [0.5, 0.51, 0.505, 0.52, 0.515];
+    const drawn = drawChart(spec([noisy], { bounds: { lower: 0, minSpan: 0.2 } }), { width: 60, height: 12 });
+    const labels = drawn.plot.map((line) => stripVTControlCharacters(line).slice(0, Y_LABEL_WIDTH).trim());
+    expect(new Set(labels).size).toBe(labels.length);
+    expect(Number(labels[0]) - Number(labels.at(-1))).toBeGreaterThanOrEqual(0.2 - 1e-9);
+    const accuracy = drawChart(spec([[96.1, 96.4, 97.2]], { unit: '%', bounds: { lower: 0, upper: 100, minSpan: 2 } }), {
+      width: 79,
+      height: 6,
+    });
+    const percents = accuracy.plot.map((line) => stripVTControlCharacters(line).slice(0, Y_LABEL_WIDTH).trim());
+    expect(new Set(percents).size).toBe(percents.length);
+    expect(percents.every((label) => /^\d+(\.\d+)?%$/.test(label))).toBe(true);
+  });
+
+  it('draws cost on a log scale with l and marks η halvings with ½', () => {
+    const cost = [2, 0.5, 0.1, 0.05, 0.02];
+    const drawn = drawChart(spec([cost], { log: true, marks: [{ index: 2, glyph: '½' }], markerIndex: 4 }), {
+      width: 60,
+      height: 10,
+    });
+    expect(drawn.legend[0]![0]!.text).toBe('cost (log scale)');
+    const top = Number(stripVTControlCharacters(drawn.plot[0]!).slice(0, Y_LABEL_WIDTH));
+    const bottom = Number(stripVTControlCharacters(drawn.plot.at(-1)!).slice(0, Y_LABEL_WIDTH));
+    expect(top).toBeGreaterThanOrEqual(2 - 1e-9);
+    expect(bottom).toBeLessThanOrEqual(0.02 + 1e-9);
+    expect(drawn.axis).toContain('½');
+    expect(drawn.axis).toContain('▲');
   });
 
   it('skips NaN and ±Infinity instead of passing them to asciichart (which throws)', () => {
@@ -76,7 +143,11 @@ describe('drawChart', () => {
     const values = Array.from({ length: 400 }, (_, i) => i);
     const drawn = drawChart(spec([values]), { width: 80, height: 10, lastN: 50 });
     const plot = drawn.plot.map((line) => stripVTControlCharacters(line));
-    expect(plot[0]!.trimStart().startsWith('399')).toBe(true);
+    const top = Number(plot[0]!.slice(0, Y_LABEL_WIDTH));
+    const bottom = Number(plot.at(-1)!.slice(0, Y_LABEL_WIDTH));
+    expect(top).toBeGreaterThanOrEqual(399);
+    expect(bottom).toBeLessThanOrEqual(350);
+    expect(bottom).toBeGreaterThan(300);
     expect(drawn.axis).toMatch(/^\s+epoch 351\b/);
     expect(drawn.axis.trimEnd().endsWith('400')).toBe(true);
   });

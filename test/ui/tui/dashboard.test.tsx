@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadNetwork } from '../../../src/data/modelFile.js';
-import { ENTER, TINY, firstLine, highlight, openSettings, startApp, startRun, type Ui } from './appHarness.js';
+import { ENTER, PAGE_DOWN, TINY, firstLine, highlight, openSettings, startApp, startRun, type Ui } from './appHarness.js';
 import { press, waitFor, waitForText } from '../../helpers/waitFor.js';
 
 let ui: Ui | undefined;
@@ -52,10 +52,14 @@ describe('dashboard', () => {
     expect(frame).toContain('not measured in this run');
 
     await press(ui.stdin, '?');
-    frame = await waitForText(ui.lastFrame, 'Reading the charts');
-    expect(frame).toContain('stop now, keeping the best weights');
-    await press(ui.stdin, '?');
+    frame = await waitForText(ui.lastFrame, 'Keys on this screen');
+    expect(frame).toContain('stop now; the network keeps its best weights');
+    await press(ui.stdin, PAGE_DOWN);
+    await waitForText(ui.lastFrame, 'Reading the charts');
+    await press(ui.stdin, '\u001B');
     await waitFor(() => !(ui!.lastFrame() ?? '').includes('Reading the charts'));
+    // Esc closed the help, it did not leave the dashboard.
+    expect(ui.lastFrame()).toContain('view 4: all four');
 
     await press(ui.stdin, 'q');
     await waitForText(ui.lastFrame, `❯ ${SOFTMAX}`);
@@ -196,10 +200,14 @@ describe('other screens', () => {
   it('replays the single-neuron slowdown and jumps to the end', async () => {
     ui = await startApp();
     await press(ui.stdin, ENTER);
+    await waitForText(ui.lastFrame, 'Learning slowdown of one neuron · settings');
+    await press(ui.stdin, ENTER);
     await waitForText(ui.lastFrame, 'Learning slowdown of one neuron · epoch');
     await press(ui.stdin, 'e');
     const frame = await waitForText(ui.lastFrame, 'epoch 300/300');
-    expect(frame).toContain('quadratic, w=2 b=2');
+    expect(frame).toContain('quadratic, w=2 b=2, η=0.15');
+    expect(frame).toContain('the speeds are not comparable');
+    expect(frame).toContain('finished');
     expect(frame).toContain('output a (target 0)');
     expect(frame).toMatch(/epoch 0 .* 300/);
     await press(ui.stdin, 'q');
@@ -218,7 +226,7 @@ describe('other screens', () => {
     frame = await waitForText(ui.lastFrame, 'z₄  0.60');
     expect(a4()).toBeGreaterThan(before);
     expect(frame).toContain('sum of the activations: 1.0000');
-    await press(ui.stdin, '+');
+    await press(ui.stdin, '>');
     await waitForText(ui.lastFrame, 'sharpness c = 2');
   });
 });

@@ -8,18 +8,20 @@ const plan = planOf([
 ]);
 
 describe('dashboardReducer', () => {
-  it('starts loading the first run, in view 3, nothing toggled', () => {
+  it('starts loading the first run, showing both charts, nothing toggled, at full speed', () => {
     const state = initialDashboardState(plan);
     expect(state.phase).toBe('loading');
     expect(state.runs.map((r) => r.label)).toEqual(['a', 'b']);
     expect(state.runs[0]!.epochsPlanned).toBe(30);
-    expect([state.view, state.showBook, state.compare, state.help, state.lastEpochsOnly]).toEqual([
-      3,
+    expect([state.view, state.showBook, state.compare, state.logScale, state.lastEpochsOnly, state.pace]).toEqual([
+      'both',
       false,
       false,
       false,
       false,
+      0,
     ]);
+    expect(initialDashboardState({ ...plan, bySize: true }).view).toBe('bars');
   });
 
   it('appends epochs to the run series, NaN for what was not measured', () => {
@@ -73,15 +75,18 @@ describe('dashboardReducer', () => {
     });
     expect(state.learningRate).toBe(0.25);
     expect(state.notice?.text).toContain('0.5 → 0.25');
+    expect(state.runs[0]!.etaChanges).toEqual([12]);
     expect(dashboardReducer(state, { type: 'clearNotice' }).notice).toBeUndefined();
   });
 
-  it('switches views (closing help) and toggles options', () => {
-    let state = dashboardReducer(initialDashboardState(plan), { type: 'toggle', option: 'help' });
-    expect(state.help).toBe(true);
-    state = dashboardReducer(state, { type: 'view', view: 1 });
-    expect([state.view, state.help]).toEqual([1, false]);
-    for (const option of ['showBook', 'compare', 'lastEpochsOnly'] as const) {
+  it('switches views (from the top of a scrolled one) and toggles options', () => {
+    let state = dashboardReducer(initialDashboardState(plan), { type: 'scroll', by: 3, limit: 10 });
+    expect(state.scroll).toBe(3);
+    expect(dashboardReducer(state, { type: 'scroll', by: 50, limit: 10 }).scroll).toBe(9);
+    expect(dashboardReducer(state, { type: 'scroll', by: -50, limit: 10 }).scroll).toBe(0);
+    state = dashboardReducer(state, { type: 'view', view: 'cost' });
+    expect([state.view, state.scroll]).toEqual(['cost', 0]);
+    for (const option of ['showBook', 'compare', 'lastEpochsOnly', 'logScale'] as const) {
       const on = dashboardReducer(state, { type: 'toggle', option });
       expect(on[option]).toBe(true);
       expect(dashboardReducer(on, { type: 'toggle', option })[option]).toBe(false);

@@ -1,14 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { dashboardReducer, initialDashboardState, type DashboardState } from '../../../src/ui/tui/dashboard/dashboardReducer.js';
 import {
-  chartSpecs,
+  ACCURACY_MIN_SPAN,
+  chartGroups,
+  chartSpecs as specsOf,
   comparedRuns,
+  costMinSpan,
   etaSeconds,
   sizeBars,
+  type ChartViewId,
   type SessionRun,
 } from '../../../src/ui/tui/dashboard/dashboardSelectors.js';
 import { EMPTY_SERIES } from '../../../src/ui/tui/dashboard/metrics.js';
 import { epochEvent, planOf, startEvent } from './fixtures.js';
+
+const chartSpecs = (state: DashboardState, compared: readonly SessionRun[]) =>
+  specsOf(state, compared, chartGroups(state.view as ChartViewId));
 
 function trained(epochs: number, extra: Partial<DashboardState> = {}): DashboardState {
   const plan = planOf([
@@ -25,17 +32,33 @@ function trained(epochs: number, extra: Partial<DashboardState> = {}): Dashboard
 
 describe('chartSpecs', () => {
   it('gives each view its charts: 1 cost, 2 accuracy, 3 both, 4 one per series', () => {
-    const titles = (view: 1 | 2 | 3 | 4) => chartSpecs(trained(5, { view }), []).map((spec) => spec.title);
-    expect(titles(1)).toEqual(['cost']);
-    expect(titles(2)).toEqual(['accuracy %']);
-    expect(titles(3)).toEqual(['cost', 'accuracy %']);
-    expect(titles(4)).toEqual(['training cost', 'validation cost', 'training acc.', 'validation acc.']);
+    const titles = (view: ChartViewId) => chartSpecs(trained(5, { view }), []).map((spec) => spec.title);
+    expect(titles('cost')).toEqual(['cost']);
+    expect(titles('accuracy')).toEqual(['accuracy %']);
+    expect(titles('both')).toEqual(['cost', 'accuracy %']);
+    expect(titles('all')).toEqual(['training cost', 'validation cost', 'training acc.', 'validation acc.']);
+  });
+
+  it('gives each quantity a minimum span, a log scale for cost with l, and marks η halvings', () => {
+    const state = dashboardReducer(trained(5, { logScale: true }), {
+      type: 'events',
+      run: 0,
+      events: [{ type: 'lr', epoch: 3, from: 0.5, to: 0.25 }],
+    });
+    const [cost, accuracy] = chartSpecs(state, []);
+    expect(accuracy!.bounds?.minSpan).toBe(ACCURACY_MIN_SPAN);
+    expect(accuracy!.log).toBe(false);
+    expect(cost!.log).toBe(true);
+    // The largest cost on the chart is 1 (training cost of epoch 1 and the held-out cost).
+    expect(cost!.bounds?.minSpan).toBeCloseTo(0.25);
+    expect(costMinSpan([[0.02, 0.021]])).toBe(0.01);
+    expect(cost!.marks).toEqual([{ index: 2, glyph: '½' }]);
   });
 
   it('plots accuracies in percent within 0–100 and marks the best epoch', () => {
     const [, accuracy] = chartSpecs(trained(5), []);
     expect(accuracy!.unit).toBe('%');
-    expect(accuracy!.bounds).toEqual({ lower: 0, upper: 100 });
+    expect(accuracy!.bounds).toMatchObject({ lower: 0, upper: 100 });
     expect(accuracy!.series.map((s) => s.label)).toEqual(['validation acc.']);
     expect(accuracy!.series[0]!.values[4]).toBeCloseTo(54);
     expect(accuracy!.markerIndex).toBe(4);
@@ -46,6 +69,7 @@ describe('chartSpecs', () => {
     const [cost, accuracy] = chartSpecs(trained(5, { showBook: true }), []);
     const book = accuracy!.series.filter((s) => s.key.startsWith('book'));
     expect(book.map((s) => s.label).sort()).toEqual(['book training acc.', 'book validation acc.']);
+    expect(book.every((s) => s.style === 'dotted')).toBe(true);
     expect(book.every((s) => s.values.length === 5 && !s.showStats)).toBe(true);
     expect(cost!.series.filter((s) => s.key.startsWith('book'))).toHaveLength(2);
     // The live run is drawn last (on top).
@@ -68,14 +92,15 @@ describe('chartSpecs', () => {
     const accuracy = chartSpecs(trained(3, { compare: true }), compared)[1]!;
     const overlay = accuracy.series.find((s) => s.key.startsWith('compare'))!;
     expect(overlay.label).toBe('quadratic: test acc.');
+    expect(overlay.style).toBe('dashed');
     expect(overlay.values).toEqual([80, 90]);
   });
 
   it('says a series was not measured once epochs have run', () => {
-    const specs = chartSpecs(trained(2, { view: 4 }), []);
+    const specs = chartSpecs(trained(2, { view: 'all' }), []);
     expect(specs[2]!.series).toEqual([]);
     expect(specs[2]!.emptyNote).toContain('not measured');
-    expect(chartSpecs(trained(0, { view: 4 }), [])[2]!.emptyNote).toBeUndefined();
+    expect(chartSpecs(trained(0, { view: 'all' }), [])[2]!.emptyNote).toBeUndefined();
   });
 });
 

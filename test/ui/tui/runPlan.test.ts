@@ -2,7 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findExperiment } from '../../../src/core/experiments.js';
 import {
   CUSTOM_EXPERIMENT,
-  buildPlan,
+  buildPlan as buildPlanOfForms,
+  initialForms,
+  runLabel,
   fieldsVaryingAcrossRuns,
   initialForm,
   prepareDashboardRun,
@@ -17,6 +19,14 @@ import {
 import { makeTempDir, writeTinyMnist, type TempDir } from '../../data/idxFixtures.js';
 
 const eta = findExperiment('eta')!;
+
+/** buildPlan with one form for all runs: the first run's preset form, edited, for every run. */
+function buildPlan(experiment: Parameters<typeof buildPlanOfForms>[0], initial: FormValues, current: FormValues, options = {}) {
+  const presets = initialForms(experiment, options);
+  const changed = (Object.keys(current) as (keyof FormValues)[]).filter((key) => current[key] !== initial[key]);
+  const forms = presets.map((form) => ({ ...form, ...Object.fromEntries(changed.map((key) => [key, current[key]])) }));
+  return buildPlanOfForms(experiment, presets, forms, options);
+}
 
 function edit(values: FormValues, key: keyof FormValues, text: string): FormValues {
   return { ...values, [key]: text };
@@ -127,6 +137,36 @@ describe('buildPlan', () => {
     const { plan } = buildPlan(moreData, initial, initial);
     expect(plan!.bySize).toBe(true);
     expect(plan!.runs.map((run) => run.trainingSize)).toEqual([100, 200, 500, 1000, 2000, 5000, 10000, 20000, 50000]);
+  });
+});
+
+describe('per-run settings of a multi-run preset', () => {
+  it('changes one run alone, and names each run by the configuration it uses', () => {
+    const presets = initialForms(eta);
+    const forms = presets.map((form, index) => (index === 1 ? edit(form, 'eta', '0.5') : form));
+    const { plan } = buildPlanOfForms(eta, presets, forms);
+    expect(plan!.runs.map((run) => run.request.config.eta)).toEqual([0.025, 0.5, 2.5]);
+    expect(plan!.runs.map((run) => run.label)).toEqual(['η = 0.025', 'η (eta)=0.5', 'η = 2.5']);
+  });
+
+  it('replaces a value for all runs on purpose, and the labels say so', () => {
+    const presets = initialForms(eta);
+    const { plan } = buildPlanOfForms(
+      eta,
+      presets,
+      presets.map((form) => edit(form, 'eta', '0.1')),
+    );
+    expect(plan!.runs.map((run) => run.request.config.eta)).toEqual([0.1, 0.1, 0.1]);
+    expect(plan!.runs.every((run) => run.label === 'η (eta)=0.1')).toBe(true);
+  });
+
+  it('runLabel keeps the preset label while the fields it is named by are unchanged', () => {
+    const form = initialForm(eta);
+    expect(runLabel('η = 0.025', ['eta'], [], form)).toBe('η = 0.025');
+    expect(runLabel('η = 0.025', ['eta'], ['epochs'], edit(form, 'epochs', '3'))).toBe('η = 0.025 (epochs=3)');
+    expect(runLabel('η = 0.025', ['eta'], ['eta', 'epochs'], edit(edit(form, 'eta', '1'), 'epochs', '3'))).toBe(
+      'η (eta)=1 (epochs=3)',
+    );
   });
 });
 

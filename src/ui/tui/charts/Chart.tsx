@@ -1,7 +1,9 @@
-// One chart in a box of width × height: legend, asciichart plot, epoch axis with the best-epoch ▲.
+// One chart in a box of width × height: legend, plot, epoch axis with the best-epoch ▲. The
+// drawing is memoised on its inputs: a key or a progress update redraws no chart.
 import { Box, Text } from 'ink';
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import { drawChart, type ChartSpec } from './chartPlot.js';
+import { useColor } from './colors.js';
 import { Legend } from './Legend.js';
 
 export interface ChartProps {
@@ -12,8 +14,9 @@ export interface ChartProps {
   lastN?: number;
 }
 
-export function Chart({ spec, width, height, lastN }: ChartProps) {
-  const drawn = useMemo(() => drawChart(spec, { width, height, lastN }), [spec, width, height, lastN]);
+export const Chart = memo(function Chart({ spec, width, height, lastN }: ChartProps) {
+  const color = useColor();
+  const drawn = useMemo(() => drawChart(spec, { width, height, lastN, color }), [spec, width, height, lastN, color]);
   return (
     <Box flexDirection="column" width={width} height={height} overflow="hidden">
       <Legend lines={drawn.legend} />
@@ -35,4 +38,4 @@ export function Chart({ spec, width, height, lastN }: ChartProps) {
       )}
     </Box>
   );
-}
+});

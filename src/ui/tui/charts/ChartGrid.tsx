@@ -1,6 +1,7 @@
 // Places the current view's charts: one chart fills the area, two are stacked (or side by side
-// on wide terminals), four make a 2 × 2 grid.
+// on wide terminals), four make a 2 × 2 grid. Memoised: unchanged specs redraw nothing.
 import { Box } from 'ink';
+import { memo } from 'react';
 import { Chart } from './Chart.js';
 import type { ChartSpec } from './chartPlot.js';
 
@@ -14,7 +15,7 @@ export interface ChartGridProps {
 /** Width from which two charts go side by side instead of stacked. */
 const SIDE_BY_SIDE_WIDTH = 110;
 
-export function ChartGrid({ specs, width, height, lastN }: ChartGridProps) {
+export const ChartGrid = memo(function ChartGrid({ specs, width, height, lastN }: ChartGridProps) {
   const sideBySide = specs.length === 4 || (specs.length === 2 && width >= SIDE_BY_SIDE_WIDTH);
   const perRow = sideBySide ? 2 : 1;
   const rows: ChartSpec[][] = [];
@@ -34,4 +35,4 @@ export function ChartGrid({ specs, width, height, lastN }: ChartGridProps) {
       ))}
     </Box>
   );
-}
+});

@@ -1,7 +1,7 @@
 // Legend lines of a chart: its title, then a coloured swatch and text per series.
 import { Text } from 'ink';
 import { INK_COLOR } from './colors.js';
-import type { LegendItem } from './chartPlot.js';
+import { swatch, type LegendItem } from './chartPlot.js';
 
 export function Legend({ lines }: { lines: readonly LegendItem[][] }) {
   return (
@@ -13,7 +13,7 @@ export function Legend({ lines }: { lines: readonly LegendItem[][] }) {
               {index > 0 ? '  ' : ''}
               {item.color ? (
                 <>
-                  <Text color={INK_COLOR[item.color]}>── </Text>
+                  <Text color={INK_COLOR[item.color]}>{swatch(item.style)}</Text>
                   {item.text}
                 </>
               ) : (

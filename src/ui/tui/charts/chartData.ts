@@ -29,52 +29,43 @@ export function visibleWindow(length: number, lastN?: number): XWindow | undefin
   return { first, last: length - 1 };
 }
 
-/**
- * Columns per index: a short window is stretched to use the width (1, 2, … columns per index),
- * a long one gets 1 and is squeezed by averaging.
- */
-export function stretchOf(window: XWindow, columns: number): number {
-  const span = window.last - window.first + 1;
-  if (span <= 1 || span > columns) return 1;
-  return Math.max(1, Math.floor((columns - 1) / (span - 1)));
-}
-
-/** Columns the window takes on screen. */
+/** Columns the window takes on screen: all of them once it has two points (short runs are stretched). */
 export function columnCount(window: XWindow, columns: number): number {
   const span = window.last - window.first + 1;
-  if (span > columns) return Math.max(1, columns);
-  return (span - 1) * stretchOf(window, columns) + 1;
+  return span <= 1 ? 1 : Math.max(1, columns);
 }
 
-/** The column index `index` falls in. */
+/** The column index `index` falls in: spread over the width (stretched) or averaged (squeezed). */
 export function columnOf(index: number, window: XWindow, columns: number): number {
   const span = window.last - window.first + 1;
   const offset = index - window.first;
-  return span <= columns ? offset * stretchOf(window, columns) : Math.floor((offset * columns) / span);
+  if (span <= 1) return 0;
+  return span <= columns ? Math.round((offset * (columns - 1)) / (span - 1)) : Math.floor((offset * columns) / span);
 }
 
 /**
  * The window of `values` fitted to `columns`. Squeezed: each column is the mean of the finite
- * values in it. Stretched: each index at its column, straight lines between neighbours. NaN
- * where nothing was measured. The result ends at the column of the series' last index in the
- * window, so a shorter series stays shorter; [] when the series has no index in the window.
+ * values in it. Stretched: the points spread over the full width, straight lines between
+ * neighbours. NaN where nothing was measured. The result ends at the column of the series' last
+ * index in the window, so a shorter series stays shorter; [] when it has no index in the window.
  */
 export function fitToColumns(values: readonly number[], window: XWindow, columns: number): number[] {
   const end = Math.min(values.length - 1, window.last);
   if (end < window.first) return [];
   const count = columnOf(end, window, columns) + 1;
-  const stretch = stretchOf(window, columns);
-  if (window.last - window.first + 1 <= columns) {
-    const fitted = new Array<number>(count).fill(Number.NaN);
-    for (let i = window.first; i <= end; i++) {
-      const from = values[i]!;
-      const column = columnOf(i, window, columns);
-      fitted[column] = from;
-      const to = values[i + 1];
-      if (i === end || to === undefined || !Number.isFinite(from) || !Number.isFinite(to)) continue;
-      for (let step = 1; step < stretch; step++) fitted[column + step] = from + ((to - from) * step) / stretch;
-    }
-    return fitted;
+  const span = window.last - window.first + 1;
+  if (span <= columns) {
+    const perColumn = span <= 1 ? 0 : (span - 1) / (columns - 1);
+    return Array.from({ length: count }, (_, column) => {
+      const at = window.first + column * perColumn;
+      const below = Math.floor(at + 1e-9);
+      const from = values[below]!;
+      const fraction = at - below;
+      if (fraction < 1e-9) return from;
+      const to = values[below + 1];
+      if (to === undefined || !Number.isFinite(from) || !Number.isFinite(to)) return fraction < 0.5 ? from : (to ?? Number.NaN);
+      return from + (to - from) * fraction;
+    });
   }
   const sums = new Float64Array(count);
   const counts = new Uint32Array(count);
@@ -121,14 +112,22 @@ export function seriesStats(values: readonly number[]): SeriesStats | undefined 
   return current === undefined ? undefined : { min, max, current };
 }
 
+export interface RangeOptions {
+  /** Limits the range may not cross (0–100 for percents, 0 for costs). */
+  lower?: number;
+  upper?: number;
+  /**
+   * The smallest span shown, so that noise looks like noise: a 0.03 wobble of cost must not fill a
+   * 32-row chart. Each quantity has its own (see dashboardSelectors.ts).
+   */
+  minSpan?: number;
+}
+
 /**
- * The y-range of the finite values of all series (zoomed to the data, not to 0–100%), widened when
- * flat so asciichart still has rows to draw, and kept inside `bounds` (e.g. 0–100 for percents).
+ * The y-range of the finite values of all series (zoomed to the data, not to 0–100%), widened to
+ * at least `minSpan` (and when flat, so there are rows to draw), kept inside the bounds.
  */
-export function zoomRange(
-  seriesList: readonly (readonly number[])[],
-  bounds: { lower?: number; upper?: number } = {},
-): YRange | undefined {
+export function zoomRange(seriesList: readonly (readonly number[])[], bounds: RangeOptions = {}): YRange | undefined {
   let min = Number.POSITIVE_INFINITY;
   let max = Number.NEGATIVE_INFINITY;
   for (const values of seriesList) {
@@ -139,10 +138,12 @@ export function zoomRange(
     }
   }
   if (min > max) return undefined;
-  if (max - min < 1e-9 * Math.max(1, Math.abs(max))) {
-    const pad = max !== 0 ? Math.abs(max) * 0.05 : 1;
-    min -= pad;
-    max += pad;
+  const flatPad = max !== 0 ? Math.abs(max) * 0.05 : 1;
+  const wanted = Math.max(bounds.minSpan ?? 0, max - min < 1e-9 * Math.max(1, Math.abs(max)) ? 2 * flatPad : 0);
+  if (max - min < wanted) {
+    const middle = (max + min) / 2;
+    min = middle - wanted / 2;
+    max = middle + wanted / 2;
   }
   const { lower, upper } = bounds;
   if (lower !== undefined && min < lower) {
@@ -156,14 +157,52 @@ export function zoomRange(
   return { min, max };
 }
 
+/** Row steps of a y axis: round enough to read (1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8 × 10^k), fine enough not to waste rows. */
+const ROW_STEP_FACTORS = [1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10];
+
+export function niceRowStep(minimum: number): number {
+  if (!(minimum > 0) || !Number.isFinite(minimum)) return 1;
+  const power = 10 ** Math.floor(Math.log10(minimum));
+  for (const factor of ROW_STEP_FACTORS) {
+    if (factor * power >= minimum * (1 - 1e-9)) return factor * power;
+  }
+  return 10 * power;
+}
+
 /**
- * Y-axis labels of exactly `width` characters (right-aligned, one trailing space), with enough
- * decimals that neighbouring rows of a `rows`-row plot get different labels.
+ * A range of exactly `rows` steps of a nice size that holds `range`, so every row of the plot sits
+ * on a round value (96.5, 97.0, 97.5) and the labels read evenly; kept inside the bounds when it can.
+ */
+export function niceRange(range: YRange, rows: number, bounds: RangeOptions = {}): YRange & { step: number } {
+  const steps = Math.max(1, rows);
+  let step = niceRowStep((range.max - range.min) / steps);
+  for (let tries = 0; tries < 16; tries++) {
+    let min = Math.floor(range.min / step + 1e-9) * step;
+    if (bounds.upper !== undefined && min + step * steps > bounds.upper)
+      min = Math.max(bounds.lower ?? -Infinity, bounds.upper - step * steps);
+    if (min + step * steps >= range.max - step * 1e-9) return { min, max: min + step * steps, step };
+    step = niceRowStep(step * 1.01);
+  }
+  return { ...range, step: (range.max - range.min) / steps };
+}
+
+/** Decimals that write a multiple of `step` exactly (2.5 → 1, 0.02 → 2, 5 → 0). */
+export function decimalsOf(step: number): number {
+  for (let decimals = 0; decimals < 8; decimals++) {
+    if (Math.abs(Math.round(step * 10 ** decimals) - step * 10 ** decimals) < 1e-6) return decimals;
+  }
+  return 8;
+}
+
+/**
+ * Y-axis labels of exactly `width` characters (right-aligned, one trailing space), with the
+ * decimals of the row step (so neighbouring rows never read the same), or the step's own decimals
+ * plus one when the range is not on nice steps.
  */
 export function yLabelFormatter(range: YRange, rows: number, width: number, unit = ''): (value: number) => string {
   const step = (range.max - range.min) / Math.max(1, rows);
-  // One decimal more than the step needs, so rounded neighbours still read evenly spaced.
-  const decimals = step >= 1 ? 0 : Math.min(6, Math.ceil(-Math.log10(step)) + 1);
+  const exact = decimalsOf(step);
+  const decimals = exact < 8 ? exact : step >= 1 ? 0 : Math.min(6, Math.ceil(-Math.log10(step)) + 1);
   const room = width - 1;
   return (value: number) => {
     let text = `${value.toFixed(decimals)}${unit}`;
@@ -193,6 +232,8 @@ export interface XAxisOptions {
   labelWidth: number;
   /** Index to mark with ▲ (the best epoch). */
   markerIndex?: number;
+  /** More marks under the axis, e.g. ½ where the schedule halved η. */
+  marks?: readonly { index: number; glyph: string }[];
   /** Written right-aligned in the label area. */
   name?: string;
 }
@@ -202,7 +243,7 @@ export interface XAxisOptions {
  * never overlapping) and ▲ at the marked index. Column c of the plot is character labelWidth + c.
  */
 export function xAxisLine(options: XAxisOptions): string {
-  const { window, columns, origin, labelWidth, markerIndex, name = '' } = options;
+  const { window, columns, origin, labelWidth, markerIndex, marks = [], name = '' } = options;
   const count = columnCount(window, columns);
   const cells: string[] = new Array(labelWidth + count).fill(' ');
   const taken: boolean[] = new Array(cells.length).fill(false);
@@ -210,13 +251,14 @@ export function xAxisLine(options: XAxisOptions): string {
   for (let i = 0; i < head.length; i++) cells[i] = head[i]!;
 
   let markerAt = -1;
+  const markAt = new Set<number>();
   const place = (text: string, start: number): boolean => {
     const end = start + text.length - 1;
     if (start < labelWidth || end >= cells.length) return false;
     // Keep one blank between neighbours; a label may touch the marker ("1▲", "▲30").
     for (let c = Math.max(labelWidth, start - 1); c <= Math.min(cells.length - 1, end + 1); c++) {
       const touching = c === start - 1 || c === end + 1;
-      if (taken[c] && !(touching && c === markerAt)) return false;
+      if (taken[c] && !(touching && (c === markerAt || markAt.has(c)))) return false;
     }
     for (let i = 0; i < text.length; i++) {
       cells[start + i] = text[i]!;
@@ -229,6 +271,14 @@ export function xAxisLine(options: XAxisOptions): string {
   if (markerIndex !== undefined && markerIndex >= window.first && markerIndex <= window.last) {
     markerAt = columnOfIndex(markerIndex);
     place('▲', markerAt);
+  }
+  for (const mark of marks) {
+    if (mark.index < window.first || mark.index > window.last) continue;
+    const at = columnOfIndex(mark.index);
+    if (at === markerAt || taken[at]) continue;
+    cells[at] = mark.glyph;
+    taken[at] = true;
+    markAt.add(at);
   }
   const label = (index: number) => String(origin + index);
   const firstText = label(window.first);

@@ -1,6 +1,7 @@
-// Stable colours per series: the same run and metric always get the same colour, in asciichart
-// (ANSI prefixes inside the plot) and in Ink (legend text).
-import asciichart from 'asciichart';
+// Stable colours per series: the same run and metric always get the same colour, in the plot
+// (ANSI codes, left out under NO_COLOR) and in Ink (legend text). Colour is never the only cue:
+// the book's curves are dotted and earlier runs dashed (chartPlot.ts), and legends name them.
+import { createContext, useContext } from 'react';
 
 export type SeriesColor =
   | 'blue'
@@ -38,9 +39,34 @@ export const INK_COLOR: Readonly<Record<SeriesColor, string>> = {
   lightgray: 'white',
 };
 
-/** The ANSI prefix asciichart draws a series with. */
-export function chartColor(color: SeriesColor): string {
-  return asciichart[color];
+const ANSI: Readonly<Record<SeriesColor, number>> = {
+  blue: 34,
+  green: 32,
+  magenta: 35,
+  cyan: 36,
+  red: 31,
+  yellow: 33,
+  lightblue: 94,
+  lightgreen: 92,
+  lightmagenta: 95,
+  lightcyan: 96,
+  lightred: 91,
+  lightyellow: 93,
+  white: 97,
+  darkgray: 90,
+  lightgray: 37,
+};
+
+/** The ANSI code the plot draws a series with. */
+export function ansiColor(color: SeriesColor): string {
+  return `\u001B[${ANSI[color]}m`;
+}
+
+/** Whether the charts draw colour codes (false under NO_COLOR); provided by the App. */
+export const ColorContext = createContext(true);
+
+export function useColor(): boolean {
+  return useContext(ColorContext);
 }
 
 interface RunColors {
@@ -57,8 +83,8 @@ const RUN_PALETTE: readonly RunColors[] = [
   { training: 'red', validation: 'yellow', bookTraining: 'lightred', bookValidation: 'lightyellow' },
 ];
 
-// Earlier runs of the session overlaid with `c`.
-const COMPARE_PALETTE: readonly SeriesColor[] = ['white', 'darkgray', 'lightgray'];
+// Earlier runs of the session overlaid with `c` (dashed, so never mistaken for the book's dotted curves).
+const COMPARE_PALETTE: readonly SeriesColor[] = ['white', 'lightyellow', 'lightred'];
 
 export function runColor(runIndex: number, set: 'training' | 'validation', book = false): SeriesColor {
   const colors = RUN_PALETTE[runIndex % RUN_PALETTE.length]!;

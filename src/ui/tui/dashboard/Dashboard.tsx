@@ -1,37 +1,22 @@
-// The training screen: header, status, progress, the charts of the chosen view (or help), a
-// notice line and the keys. Every line is counted so the live area stays below the terminal's
-// height (Ink clears the whole screen each frame otherwise).
+// The training screen: header (experiment, state, view, what is switched on), status, progress
+// (or the end line), the chosen view, a notice line and the keys. DashboardBody draws a state
+// and is all the frame-time benchmark renders; Dashboard adds the trainer and the keys.
 import { Box, Text } from 'ink';
 import { useEffect, useMemo } from 'react';
-import { ChartGrid } from '../charts/ChartGrid.js';
-import { VIEW_NAMES, isRunning } from './dashboardReducer.js';
-import {
-  LAST_EPOCHS,
-  chartSpecs,
-  comparedRuns,
-  etaSeconds,
-  hasBookData,
-  sizeBars,
-  type SessionRun,
-} from './dashboardSelectors.js';
-import { EndLine } from './EndLine.js';
-import { Footer, footerLines, type KeyHint } from './Footer.js';
-import { Help } from './Help.js';
-import { ProgressBar } from './ProgressBar.js';
+import { ScreenFrame, frameWidth } from '../frame/ScreenFrame.js';
+import type { KeyBinding } from '../input/keyMap.js';
+import type { ScreenDefinition, ScreenProps } from '../screen.js';
 import type { RunPlan } from '../settings/runPlan.js';
-import { SizeBars } from './SizeBars.js';
-import { StatusLine } from './StatusLine.js';
-import { useDashboardKeys } from '../input/useDashboardKeys.js';
 import { useTerminalSize } from '../useTerminalSize.js';
+import { dashboardBindings, paceText } from './dashboardKeys.js';
+import { isRunning, type DashboardState } from './dashboardReducer.js';
+import { comparedRuns, etaSeconds, hasBookData, LAST_EPOCHS, type SessionRun } from './dashboardSelectors.js';
+import { EndLine, endLines } from './EndLine.js';
+import { ProgressBar } from './ProgressBar.js';
+import { StatusLine } from './StatusLine.js';
 import { useTrainer } from './useTrainer.js';
-
-export interface DashboardProps {
-  plan: RunPlan;
-  session: readonly SessionRun[];
-  onRunFinished: (run: SessionRun) => void;
-  onBack: () => void;
-  saveDir?: string;
-}
+import { viewById } from './views/index.js';
+import type { HelpRow } from '../input/keyMap.js';
 
 const PHASE_BADGE = {
   loading: { text: 'loading…', color: 'yellow' },
@@ -44,15 +29,92 @@ const PHASE_BADGE = {
 /** How long a notice (saved file, η halved, …) stays on screen. */
 const NOTICE_MS = 8000;
 
-/** Header, status and progress lines above the charts. */
-const FIXED_LINES = 3;
+const HELP_NOTES: readonly HelpRow[] = [
+  { label: '', text: 'Reading the charts', heading: true },
+  { label: '▲', text: 'on the epoch axis: the best epoch of the monitored metric' },
+  { label: '½', text: 'on the epoch axis: the schedule halved η after this epoch' },
+  { label: '━ ─', text: 'training series heavy, held-out series thin; one colour pair per run' },
+  { label: '┄ ╌', text: "the book's curves dotted (b), earlier runs of the session dashed (c)" },
+  { label: '═', text: 'two or more lines run through the same cells' },
+  { label: '', text: `legend: current value of this run's series, then (min–max); z keeps ${LAST_EPOCHS} epochs` },
+  { label: '', text: 'cost charts span at least a quarter of their largest value, accuracy 2 points' },
+];
 
-export function Dashboard({ plan, session, onRunFinished, onBack, saveDir }: DashboardProps) {
-  const { columns, rows } = useTerminalSize();
-  const { state, dispatch, controls } = useTrainer(plan, { saveDir, onRunFinished });
-  const compared = useMemo(() => comparedRuns(session, plan.id), [session, plan.id]);
+/** What is switched on, for the header: "book, compare". */
+export function togglesOn(state: DashboardState): string[] {
+  return [
+    state.lastEpochsOnly && `last ${LAST_EPOCHS}`,
+    state.showBook && 'book',
+    state.compare && 'compare',
+    state.logScale && 'log',
+  ].filter((text): text is string => typeof text === 'string');
+}
+
+export interface DashboardBodyProps {
+  state: DashboardState;
+  compared: readonly SessionRun[];
+  bindings: readonly KeyBinding[];
+}
+
+export function DashboardBody({ state, compared, bindings }: DashboardBodyProps) {
+  const { columns } = useTerminalSize();
+  const width = frameWidth(columns);
+  const running = isRunning(state);
+  const view = viewById(state.view);
+  const run = state.runs[state.current];
+  const badge = state.paused ? { text: 'PAUSED', color: 'yellow' as const } : PHASE_BADGE[state.phase];
+  const on = togglesOn(state);
+  const pace = running && state.pace > 0 ? ` · ${paceText(state.pace)}` : '';
+  const status = {
+    text: `${badge.text}${pace} · view ${view.key}: ${view.name}${on.length > 0 ? ` · on: ${on.join(', ')}` : ''}`,
+    color: badge.color,
+  };
+  const endHeight = running ? 1 : endLines(state, width);
+  const top = (
+    <>
+      <StatusLine state={state} />
+      {running && state.progress ? (
+        <ProgressBar progress={state.progress} etaSeconds={etaSeconds(state)} width={width} />
+      ) : running ? (
+        <Text dimColor>preparing…</Text>
+      ) : (
+        <Box height={endHeight} overflow="hidden">
+          <EndLine state={state} />
+        </Box>
+      )}
+    </>
+  );
+  return (
+    <ScreenFrame
+      title={`netdash › ${state.title}${state.runs.length > 1 && run ? ` · ${run.label}` : ''}`}
+      status={status}
+      bindings={bindings}
+      helpNotes={HELP_NOTES}
+      notice={state.notice}
+      top={top}
+      topLines={1 + endHeight}
+    >
+      {({ width: areaWidth, height }) =>
+        state.phase === 'failed' ? (
+          <>
+            <Text color="red" wrap="wrap">
+              {state.error}
+            </Text>
+            <Text dimColor>q goes back to the menu.</Text>
+          </>
+        ) : (
+          <view.Body state={state} compared={compared} width={areaWidth} height={height} />
+        )
+      }
+    </ScreenFrame>
+  );
+}
+
+function Dashboard({ params, ctx }: ScreenProps<{ plan: RunPlan }>) {
+  const { plan } = params;
+  const { state, dispatch, controls } = useTrainer(plan, { saveDir: ctx.saveDir, onRunFinished: ctx.addSessionRun });
+  const compared = useMemo(() => comparedRuns(ctx.session, plan.id), [ctx.session, plan.id]);
   const hasBook = useMemo(() => hasBookData({ runs: state.runs }), [state.runs]);
-  useDashboardKeys({ state, dispatch, controls, hasBook, hasCompared: compared.length > 0, onBack });
 
   useEffect(() => {
     if (!state.notice) return;
@@ -60,78 +122,15 @@ export function Dashboard({ plan, session, onRunFinished, onBack, saveDir }: Das
     return () => clearTimeout(timer);
   }, [state.notice, dispatch]);
 
-  // Keep off the last column: some terminals wrap a line that fills it.
-  const width = Math.max(20, columns - 1);
-  const running = isRunning(state);
-  const hints: KeyHint[] = [
-    { key: 'p', action: state.paused ? 'resume' : 'pause' },
-    { key: 's', action: 'stop' },
-    { key: 'w', action: 'save' },
-    { key: 'c', action: 'compare', active: state.compare },
-    { key: 'b', action: 'book', active: state.showBook },
-    { key: 'z', action: `last ${LAST_EPOCHS}`, active: state.lastEpochsOnly },
-    { key: '1-4', action: 'view' },
-    { key: '?', action: 'help' },
-    { key: 'q', action: 'menu' },
-  ];
-  const footerHeight = footerLines(hints, width).length;
-  const noticeHeight = state.notice ? 1 : 0;
-  // One line spare: a live area as tall as the terminal makes Ink clear the screen every frame.
-  const areaHeight = Math.max(3, rows - 1 - FIXED_LINES - noticeHeight - footerHeight);
-
-  const { runs, current, view, showBook, compare, bestEpoch, heldOut } = state;
-  const specs = useMemo(
-    () => chartSpecs({ runs, current, view, showBook, compare, bestEpoch, heldOut }, compared),
-    // Not on batch progress: charts change only with epochs and the view options.
-    [runs, current, view, showBook, compare, bestEpoch, heldOut, compared],
-  );
-  const badge = state.paused ? { text: 'PAUSED', color: 'yellow' as const } : PHASE_BADGE[state.phase];
-  const run = state.runs[state.current];
-
-  let area;
-  if (state.help) area = <Help height={areaHeight} />;
-  else if (state.phase === 'failed') {
-    area = (
-      <Box height={areaHeight} flexDirection="column">
-        <Text color="red">{state.error}</Text>
-        <Text dimColor>q goes back to the menu.</Text>
-      </Box>
-    );
-  } else if (state.bySize) {
-    area = <SizeBars bars={sizeBars(state)} showBook={state.showBook} width={width} height={areaHeight} />;
-  } else {
-    area = <ChartGrid specs={specs} width={width} height={areaHeight} lastN={state.lastEpochsOnly ? LAST_EPOCHS : undefined} />;
-  }
-
-  return (
-    <Box flexDirection="column" width={width}>
-      <Box justifyContent="space-between">
-        <Box flexShrink={1}>
-          <Text wrap="truncate" bold>
-            {`netdash › ${state.title}${state.runs.length > 1 && run ? ` · ${run.label}` : ''}`}
-          </Text>
-        </Box>
-        <Box flexShrink={0}>
-          <Text color={badge.color} bold>
-            {` ${badge.text} · ${state.bySize ? 'by size' : `view ${state.view}: ${VIEW_NAMES[state.view]}`}`}
-          </Text>
-        </Box>
-      </Box>
-      <StatusLine state={state} />
-      {running && state.progress ? (
-        <ProgressBar progress={state.progress} etaSeconds={etaSeconds(state)} width={width} />
-      ) : running ? (
-        <Text dimColor>preparing…</Text>
-      ) : (
-        <EndLine state={state} />
-      )}
-      {area}
-      {state.notice && (
-        <Text wrap="truncate" color={state.notice.tone === 'error' ? 'red' : 'yellow'}>
-          {state.notice.text}
-        </Text>
-      )}
-      <Footer hints={hints} width={width} />
-    </Box>
-  );
+  const bindings = dashboardBindings({
+    state,
+    dispatch,
+    controls,
+    hasBook,
+    hasCompared: compared.length > 0,
+    onBack: () => ctx.nav.back(),
+  });
+  return <DashboardBody state={state} compared={compared} bindings={bindings} />;
 }
+
+export const dashboardScreen: ScreenDefinition<{ plan: RunPlan }> = { id: 'dashboard', Component: Dashboard };

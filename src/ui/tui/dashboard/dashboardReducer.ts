@@ -5,14 +5,8 @@ import type { DoneEvent, EpochEvent, EpochMetrics, TrainConfig, TrainerEvent } f
 import { EMPTY_SERIES, appendEpochs, type MetricSeries } from './metrics.js';
 import type { RunPlan } from '../settings/runPlan.js';
 
-export type View = 1 | 2 | 3 | 4;
-
-export const VIEW_NAMES: Readonly<Record<View, string>> = {
-  1: 'cost',
-  2: 'accuracy',
-  3: 'both',
-  4: 'all four',
-};
+/** Speeds a run can be slowed to, in epochs per second (`-` slower, `+` faster); the first is full speed. */
+export const PACES: readonly number[] = [Number.POSITIVE_INFINITY, 10, 4, 2, 1, 0.5];
 
 export interface RunRecord {
   label: string;
@@ -23,6 +17,11 @@ export interface RunRecord {
   done?: DoneEvent;
   /** Held-out accuracy after the run, measured once when it was not monitored per epoch (the 'evaluation' event). */
   finalAccuracy?: number;
+  /** η and wall seconds of each epoch (index = epoch - 1), for the table. */
+  etas: readonly number[];
+  seconds: readonly number[];
+  /** Epochs after which a callback changed η (the schedule's halvings). */
+  etaChanges: readonly number[];
 }
 
 export interface Progress {
@@ -34,7 +33,7 @@ export interface Progress {
 
 export type Phase = 'loading' | 'training' | 'finished' | 'stopped' | 'failed';
 
-export type Toggle = 'lastEpochsOnly' | 'showBook' | 'compare' | 'help';
+export type Toggle = 'lastEpochsOnly' | 'showBook' | 'compare' | 'logScale';
 
 export interface DashboardState {
   title: string;
@@ -57,11 +56,17 @@ export interface DashboardState {
   epochsSinceImprovement: number;
   /** Wall seconds of the current run's completed epochs (training + monitoring). */
   epochSeconds: number;
-  view: View;
+  /** Id of the shown view (views.ts). */
+  view: string;
   lastEpochsOnly: boolean;
   showBook: boolean;
   compare: boolean;
-  help: boolean;
+  /** Cost charts on a log scale. */
+  logScale: boolean;
+  /** Rows a scrollable view is scrolled up from its end (0 follows the newest). */
+  scroll: number;
+  /** Index into PACES. */
+  pace: number;
   notice?: { text: string; tone: 'info' | 'error' };
   savedFile?: string;
   error?: string;
@@ -73,8 +78,10 @@ export type DashboardAction =
   | { type: 'allDone'; stopped: boolean }
   | { type: 'failed'; message: string }
   | { type: 'paused'; paused: boolean }
-  | { type: 'view'; view: View }
+  | { type: 'view'; view: string }
   | { type: 'toggle'; option: Toggle }
+  | { type: 'scroll'; by: number; limit: number }
+  | { type: 'pace'; pace: number }
   | { type: 'notice'; text: string; tone: 'info' | 'error' }
   | { type: 'clearNotice' }
   | { type: 'saved'; file: string };
@@ -89,6 +96,9 @@ export function initialDashboardState(plan: RunPlan): DashboardState {
       epochsPlanned: run.request.config.epochs,
       trainingSize: run.trainingSize,
       bookCurve: run.bookCurve,
+      etas: [],
+      seconds: [],
+      etaChanges: [],
     })),
     current: 0,
     bySize: plan.bySize,
@@ -101,11 +111,13 @@ export function initialDashboardState(plan: RunPlan): DashboardState {
     bestMetrics: {},
     epochsSinceImprovement: 0,
     epochSeconds: 0,
-    view: 3,
+    view: plan.bySize ? 'bars' : 'both',
     lastEpochsOnly: false,
     showBook: false,
     compare: false,
-    help: false,
+    logScale: false,
+    scroll: 0,
+    pace: 0,
   };
 }
 
@@ -119,6 +131,7 @@ function applyEvents(state: DashboardState, run: number, events: readonly Traine
   const epochs: EpochEvent[] = [];
   let done: DoneEvent | undefined;
   let finalAccuracy: number | undefined;
+  const etaChanges: number[] = [];
   for (const event of events) {
     switch (event.type) {
       case 'start':
@@ -154,6 +167,7 @@ function applyEvents(state: DashboardState, run: number, events: readonly Traine
         };
         break;
       case 'lr':
+        etaChanges.push(event.epoch);
         next = {
           ...next,
           learningRate: event.to,
@@ -172,9 +186,28 @@ function applyEvents(state: DashboardState, run: number, events: readonly Traine
   const record = next.runs[run];
   if (!record) return next;
   const series = appendEpochs(record.series, epochs);
-  if (series === record.series && !done && finalAccuracy === undefined) return next;
-  const change = { series, ...(done ? { done } : {}), ...(finalAccuracy !== undefined ? { finalAccuracy } : {}) };
+  if (series === record.series && !done && finalAccuracy === undefined && etaChanges.length === 0) return next;
+  const change: Partial<RunRecord> = {
+    series,
+    ...(done ? { done } : {}),
+    ...(finalAccuracy !== undefined ? { finalAccuracy } : {}),
+  };
+  if (epochs.length > 0) {
+    change.etas = placed(record.etas, epochs, (event) => event.learningRate);
+    change.seconds = placed(record.seconds, epochs, (event) => event.trainSeconds + event.evalSeconds);
+  }
+  if (etaChanges.length > 0) change.etaChanges = [...record.etaChanges, ...etaChanges];
   return { ...next, runs: updateRun(next.runs, run, change) };
+}
+
+/** Values of the epochs at their epoch's index. */
+function placed(values: readonly number[], epochs: readonly EpochEvent[], value: (event: EpochEvent) => number): number[] {
+  const next = [...values];
+  for (const event of epochs) {
+    while (next.length < event.epoch - 1) next.push(Number.NaN);
+    next[event.epoch - 1] = value(event);
+  }
+  return next;
 }
 
 export function dashboardReducer(state: DashboardState, action: DashboardAction): DashboardState {
@@ -191,7 +224,11 @@ export function dashboardReducer(state: DashboardState, action: DashboardAction)
       if (state.phase !== 'training' && state.phase !== 'loading') return state;
       return { ...state, paused: action.paused };
     case 'view':
-      return { ...state, view: action.view, help: false };
+      return { ...state, view: action.view, scroll: 0 };
+    case 'scroll':
+      return { ...state, scroll: Math.min(Math.max(0, action.limit - 1), Math.max(0, state.scroll + action.by)) };
+    case 'pace':
+      return { ...state, pace: Math.min(PACES.length - 1, Math.max(0, action.pace)) };
     case 'toggle':
       return { ...state, [action.option]: !state[action.option] };
     case 'notice':

@@ -5,7 +5,7 @@ import type { HeldOut } from '../../../core/experiments.js';
 import { bookAccuracyForSize, bookSeriesFor } from '../../../data/bookRuns.js';
 import type { ChartSpec, PlotSeries } from '../charts/chartPlot.js';
 import { MAX_COMPARED_RUNS, compareColor, runColor } from '../charts/colors.js';
-import { isRunning, type DashboardState, type View } from './dashboardReducer.js';
+import { isRunning, type DashboardState } from './dashboardReducer.js';
 import { hasValues, isAccuracy, isTraining, metricLabel, type Metric, type MetricSeries } from './metrics.js';
 
 /** A finished run kept for the session, overlaid by `c`. */
@@ -22,24 +22,42 @@ export const LAST_EPOCHS = 50;
 const COST: readonly Metric[] = ['trainingCost', 'validationCost'];
 const ACCURACY: readonly Metric[] = ['trainingAccuracy', 'validationAccuracy'];
 
-/** The charts of each view: 1 cost, 2 accuracy, 3 both, 4 one chart per series. */
-export function chartGroups(view: View): { title: string; metrics: readonly Metric[] }[] {
+export interface ChartGroup {
+  title: string;
+  metrics: readonly Metric[];
+}
+
+/** The chart views: 1 cost, 2 accuracy, 3 both, 4 one chart per series. */
+export type ChartViewId = 'cost' | 'accuracy' | 'both' | 'all';
+
+export function chartGroups(view: ChartViewId): ChartGroup[] {
   switch (view) {
-    case 1:
+    case 'cost':
       return [{ title: 'cost', metrics: COST }];
-    case 2:
+    case 'accuracy':
       return [{ title: 'accuracy %', metrics: ACCURACY }];
-    case 3:
+    case 'both':
       return [
         { title: 'cost', metrics: COST },
         { title: 'accuracy %', metrics: ACCURACY },
       ];
-    case 4:
+    case 'all':
       return (['trainingCost', 'validationCost', 'trainingAccuracy', 'validationAccuracy'] as const).map((metric) => ({
         title: '',
         metrics: [metric],
       }));
   }
+}
+
+/** The smallest span an accuracy chart shows, in percentage points: noise of a few tenths stays small. */
+export const ACCURACY_MIN_SPAN = 2;
+
+/** The smallest span a cost chart shows: a quarter of the largest cost on it (at least 0.01). */
+export function costMinSpan(seriesList: readonly (readonly number[])[]): number {
+  let largest = 0;
+  for (const values of seriesList)
+    for (const value of values) if (Number.isFinite(value)) largest = Math.max(largest, Math.abs(value));
+  return Math.max(0.01, largest * 0.25);
 }
 
 const asShown = (metric: Metric, values: readonly number[]) => (isAccuracy(metric) ? values.map((v) => v * 100) : values);
@@ -52,7 +70,7 @@ export function comparedRuns(session: readonly SessionRun[], planId: number): Se
 }
 
 /** The part of the state the charts read: the dashboard memoizes them on exactly these fields. */
-export type ChartState = Pick<DashboardState, 'runs' | 'current' | 'view' | 'showBook' | 'compare' | 'bestEpoch' | 'heldOut'>;
+export type ChartState = Pick<DashboardState, 'runs' | 'current' | 'showBook' | 'compare' | 'bestEpoch' | 'heldOut' | 'logScale'>;
 
 function chartSpec(state: ChartState, compared: readonly SessionRun[], title: string, metrics: readonly Metric[]): ChartSpec {
   const ownRuns = state.runs.slice(0, state.current + 1);
@@ -71,6 +89,7 @@ function chartSpec(state: ChartState, compared: readonly SessionRun[], title: st
         key: `run${index}-${metric}`,
         label: `${prefix}${metricLabel(metric, state.heldOut)}`,
         color: runColor(index, setOf(metric)),
+        style: isTraining(metric) ? 'heavy' : 'solid',
         values: asShown(metric, values),
         showStats: index === state.current,
       });
@@ -83,6 +102,7 @@ function chartSpec(state: ChartState, compared: readonly SessionRun[], title: st
         // Short: one curve per run in multi-run figures, one per metric otherwise.
         label: several ? `book ${run.label}` : `book ${metricLabel(curve.metric, state.heldOut)}`,
         color: runColor(index, setOf(curve.metric), true),
+        style: 'dotted',
         // Only as far as this session's runs got, so the live curve is not squeezed.
         values: asShown(curve.metric, curve.values.slice(0, ownLength)),
         showStats: false,
@@ -99,8 +119,9 @@ function chartSpec(state: ChartState, compared: readonly SessionRun[], title: st
       if (!metric) return;
       others.push({
         key: `compare${run.planId}-${slot}-${metric}`,
-        label: `${run.label}: ${metricLabel(metric, run.heldOut)}`,
+        label: `${shorten(run.label, COMPARED_LABEL)}: ${metricLabel(metric, run.heldOut)}`,
         color: compareColor(slot),
+        style: 'dashed',
         values: asShown(metric, run.series[metric]),
         showStats: false,
       });
@@ -108,15 +129,22 @@ function chartSpec(state: ChartState, compared: readonly SessionRun[], title: st
   }
 
   const accuracy = metrics.every(isAccuracy);
+  // Drawn in this order, so the live run ends up on top.
+  const series = [...book, ...others, ...earlier, ...current];
+  const halvings = state.runs[state.current]?.etaChanges ?? [];
   return {
     key: metrics.join('+'),
     title: title || metricLabel(metrics[0]!, state.heldOut),
     unit: accuracy ? '%' : '',
-    bounds: accuracy ? { lower: 0, upper: 100 } : { lower: 0 },
-    // Drawn in this order, so the live run ends up on top.
-    series: [...book, ...others, ...earlier, ...current],
+    bounds: accuracy
+      ? { lower: 0, upper: 100, minSpan: ACCURACY_MIN_SPAN }
+      : { lower: 0, minSpan: costMinSpan(series.map((s) => s.values)) },
+    log: !accuracy && state.logScale,
+    series,
     origin: 1,
     markerIndex: state.bestEpoch > 0 ? state.bestEpoch - 1 : undefined,
+    // ½ under the epoch after which the schedule halved η.
+    marks: halvings.map((epoch) => ({ index: epoch - 1, glyph: '½' })),
     emptyNote:
       ownLength > 0
         ? `not measured in this run${metrics.some(isTraining) ? ' (settings: train cost / train acc.)' : ''}`
@@ -124,9 +152,16 @@ function chartSpec(state: ChartState, compared: readonly SessionRun[], title: st
   };
 }
 
-/** The charts of the current view, each with its series. */
-export function chartSpecs(state: ChartState, compared: readonly SessionRun[]): ChartSpec[] {
-  return chartGroups(state.view).map((group) => chartSpec(state, compared, group.title, group.metrics));
+/** The charts of a view, each with its series. */
+export function chartSpecs(state: ChartState, compared: readonly SessionRun[], groups: readonly ChartGroup[]): ChartSpec[] {
+  return groups.map((group) => chartSpec(state, compared, group.title, group.metrics));
+}
+
+/** Characters of an earlier run's name in a legend, so the compare legend fits one line. */
+const COMPARED_LABEL = 28;
+
+export function shorten(text: string, length: number): string {
+  return text.length <= length ? text : `${text.slice(0, length - 1)}…`;
 }
 
 /** Seconds until the current run ends, from the measured speed; undefined before it is known. */

@@ -2,7 +2,7 @@
 // Events are buffered and handed to React at most every UI_FLUSH_MS, so a run of thousands of
 // tiny epochs does not re-render thousands of times; the trainer yields every ~50 ms, which is
 // when these timers, key presses and Ink's throttled repaints get their turn.
-import { join, relative } from 'node:path';
+import { isAbsolute, join, relative, sep } from 'node:path';
 import { useCallback, useEffect, useMemo, useReducer, useRef } from 'react';
 import type { Trainer } from '../../../core/trainer.js';
 import type { TrainerEvent } from '../../../core/types.js';
@@ -23,6 +23,8 @@ export interface TrainerControls {
   stop(): void;
   /** Saves the current network in the book's JSON format. */
   save(): void;
+  /** At most this many epochs per second (Infinity: full speed). */
+  setPace(epochsPerSecond: number): void;
 }
 
 export interface UseTrainerOptions {
@@ -52,6 +54,10 @@ export function useTrainer(
   const abortRef = useRef<AbortController | undefined>(undefined);
   const pausedRef = useRef(false);
   const stoppedRef = useRef(false);
+  // Pacing: after an epoch the trainer is held until 1 / pace seconds have passed since the
+  // previous one started; the user's own pause is kept apart so either can end without the other.
+  const paceRef = useRef(Number.POSITIVE_INFINITY);
+  const pacing = useRef<{ timer?: NodeJS.Timeout; since: number }>({ since: 0 });
 
   useEffect(() => {
     const abort = new AbortController();
@@ -70,10 +76,26 @@ export function useTrainer(
       buffered = [];
       dispatch({ type: 'events', run: bufferedRun, events });
     };
-    const listenerFor = (run: number) => (event: TrainerEvent) => {
+    const hold = (trainer: Trainer) => {
+      const now = Date.now();
+      const wait = 1000 / paceRef.current - (now - pacing.current.since);
+      if (!(wait > 0)) {
+        pacing.current.since = now;
+        return;
+      }
+      trainer.pause();
+      pacing.current.timer = setTimeout(() => {
+        pacing.current = { since: Date.now() };
+        if (!pausedRef.current) trainer.resume();
+      }, wait);
+    };
+    const listenerFor = (run: number, trainer: Trainer) => (event: TrainerEvent) => {
       bufferedRun = run;
       buffered.push(event);
-      if (event.type === 'done' || event.type === 'start') flush();
+      if (event.type === 'start') pacing.current.since = Date.now();
+      const paced = Number.isFinite(paceRef.current);
+      if (event.type === 'epoch' && paced) hold(trainer);
+      if (event.type === 'done' || event.type === 'start' || (event.type === 'epoch' && paced)) flush();
       else flushTimer ??= setTimeout(flush, UI_FLUSH_MS);
     };
 
@@ -92,7 +114,7 @@ export function useTrainer(
         datasetsKey = key;
         trainerRef.current = prepared.trainer;
         if (pausedRef.current) prepared.trainer.pause();
-        unsubscribe = prepared.trainer.on(listenerFor(index));
+        unsubscribe = prepared.trainer.on(listenerFor(index, prepared.trainer));
         await prepared.trainer.run(abort.signal);
         unsubscribe();
         flush();
@@ -106,6 +128,7 @@ export function useTrainer(
     return () => {
       mounted = false;
       clearTimeout(flushTimer);
+      clearTimeout(pacing.current.timer);
       unsubscribe();
       abort.abort();
     };
@@ -126,8 +149,18 @@ export function useTrainer(
   const togglePause = useCallback(() => {
     pausedRef.current = !pausedRef.current;
     if (pausedRef.current) trainerRef.current?.pause();
-    else trainerRef.current?.resume();
+    // While the pace holds the trainer, its timer resumes it.
+    else if (!pacing.current.timer || !Number.isFinite(paceRef.current)) trainerRef.current?.resume();
     dispatch({ type: 'paused', paused: pausedRef.current });
+  }, []);
+
+  const setPace = useCallback((epochsPerSecond: number) => {
+    paceRef.current = epochsPerSecond;
+    if (Number.isFinite(epochsPerSecond)) return;
+    // Back to full speed: end a hold now.
+    clearTimeout(pacing.current.timer);
+    pacing.current = { since: Date.now() };
+    if (!pausedRef.current) trainerRef.current?.resume();
   }, []);
 
   const stop = useCallback(() => {
@@ -147,12 +180,13 @@ export function useTrainer(
     try {
       saveNetwork(file, trainer.currentNetwork());
       const shown = relative(process.cwd(), file);
-      dispatch({ type: 'saved', file: shown.startsWith('..') ? file : shown });
+      // The path as typed from here: ./netdash-….json in the working folder, absolute elsewhere.
+      dispatch({ type: 'saved', file: shown.startsWith('..') || isAbsolute(shown) ? file : `.${sep}${shown}` });
     } catch (error) {
       dispatch({ type: 'notice', text: `could not save: ${firstLine(error)}`, tone: 'error' });
     }
   }, [plan, saveDir]);
 
-  const controls = useMemo(() => ({ togglePause, stop, save }), [togglePause, stop, save]);
+  const controls = useMemo(() => ({ togglePause, stop, save, setPace }), [togglePause, stop, save, setPace]);
   return { state, dispatch, controls };
 }

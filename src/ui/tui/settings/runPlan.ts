@@ -84,10 +84,37 @@ export function initialForm(experiment: Experiment, options: PlanOptions = {}): 
   return formOfRun(experiment.runs[0]!, options);
 }
 
+/** One form per run of the experiment, as the preset defines it. */
+export function initialForms(experiment: Experiment, options: PlanOptions = {}): FormValues[] {
+  return experiment.runs.map((run) => formOfRun(run, options));
+}
+
+/** Fields whose text differs between the forms (e.g. η in the η experiment). */
+export function fieldsDiffering(forms: readonly FormValues[]): FormKey[] {
+  return FIELDS.map((field) => field.key).filter((key) => forms.some((form) => form[key] !== forms[0]![key]));
+}
+
 /** Fields that differ between the experiment's runs (e.g. η in the η experiment). */
 export function fieldsVaryingAcrossRuns(experiment: Experiment, options: PlanOptions = {}): FormKey[] {
-  const forms = experiment.runs.map((run) => formOfRun(run, options));
-  return FIELDS.map((field) => field.key).filter((key) => forms.some((form) => form[key] !== forms[0]![key]));
+  return fieldsDiffering(initialForms(experiment, options));
+}
+
+const assignment = (key: FormKey, form: FormValues) => `${fieldSpec(key).label}=${form[key] || fieldSpec(key).blank}`;
+
+/**
+ * A run's label from the configuration it really uses: the preset's label while the fields it is
+ * named by are unchanged (plus what else changed), otherwise those fields' values.
+ */
+export function runLabel(
+  presetLabel: string,
+  namedBy: readonly FormKey[],
+  changed: readonly FormKey[],
+  form: FormValues,
+): string {
+  const renamed = changed.some((key) => namedBy.includes(key));
+  const base = renamed ? namedBy.map((key) => assignment(key, form)).join(', ') : presetLabel;
+  const others = changed.filter((key) => !renamed || !namedBy.includes(key));
+  return others.length > 0 ? `${base} (${others.map((key) => assignment(key, form)).join(', ')})` : base;
 }
 
 let nextPlanId = 1;
@@ -112,22 +139,31 @@ export function prepareDashboardRun(request: RunRequest, datasets?: Datasets): P
 export type PlanResult = { plan: RunPlan; problems: [] } | { plan?: undefined; problems: FormProblem[] };
 
 /**
- * The runs to train: each preset run with the fields the user changed (relative to `initial`)
- * applied on top, so "epochs = 10" shortens all three η runs but keeps their three η.
+ * The runs to train: each preset run with the fields the user changed in its form (relative to the
+ * preset's form of that run) applied on top, so "epochs = 10" for all shortens the three η runs but
+ * keeps their three η, and η changed in one run changes that run only.
  */
 export function buildPlan(
   experiment: Experiment,
-  initial: FormValues,
-  current: FormValues,
+  initial: readonly FormValues[],
+  forms: readonly FormValues[],
   options: PlanOptions = {},
 ): PlanResult {
-  const changed = changedKeys(initial, current);
-  const parsed = parseFields(current, changed);
-  if (parsed.problems.length > 0) return { problems: parsed.problems };
-
   const problems: FormProblem[] = [];
   const seen = new Set<string>();
-  const runs = experiment.runs.map((run): PlannedRun => {
+  const addProblem = (problem: FormProblem) => {
+    if (!seen.has(problem.text)) problems.push(problem);
+    seen.add(problem.text);
+  };
+  const namedBy = fieldsDiffering(initial);
+  const runs = experiment.runs.map((run, index): PlannedRun | undefined => {
+    const current = forms[index] ?? forms[0]!;
+    const changed = changedKeys(initial[index] ?? initial[0]!, current);
+    const parsed = parseFields(current, changed);
+    if (parsed.problems.length > 0) {
+      parsed.problems.forEach(addProblem);
+      return undefined;
+    }
     const trainingSize = cappedSize(
       'trainingSize' in parsed.extras ? parsed.extras.trainingSize : run.trainingSize,
       options.dataOptions?.trainingSize,
@@ -143,19 +179,17 @@ export function buildPlan(
     };
     // Any MNIST-format folder has 784 inputs and 10 classes; checked again once loaded.
     for (const problem of checkRequest(request, MNIST_SHAPE)) {
-      const text = describeRequestProblem(problem, labelWords);
-      if (!seen.has(text)) problems.push({ key: formKeyOf(problem.field), text });
-      seen.add(text);
+      addProblem({ key: formKeyOf(problem.field), text: describeRequestProblem(problem, labelWords) });
     }
-    const changes = changed.map((key) => `${fieldSpec(key).label}=${current[key] || fieldSpec(key).blank}`);
     return {
-      label: changes.length > 0 ? `${run.label} (${changes.join(', ')})` : run.label,
+      label: runLabel(run.label, namedBy, changed, current),
       request,
       bookCurve: run.bookCurve,
       trainingSize: trainingSize ?? FULL_TRAINING_SIZE,
     };
   });
   if (problems.length > 0) return { problems };
+  const planned = runs.filter((run): run is PlannedRun => run !== undefined);
 
   // Decided by the preset, not by data caps (which can make sizes equal in quick runs).
   const sizes = new Set(experiment.runs.map((run) => run.trainingSize));
@@ -164,9 +198,9 @@ export function buildPlan(
       id: nextPlanId++,
       experimentId: experiment.id,
       title: experiment.title,
-      heldOut: runs[0]!.request.heldOut,
-      runs,
-      bySize: runs.length > 1 && sizes.size === runs.length,
+      heldOut: planned[0]!.request.heldOut,
+      runs: planned,
+      bySize: planned.length > 1 && sizes.size === runs.length,
     },
     problems: [],
   };

@@ -1,0 +1,13 @@
+// The screens listed in the menu besides the chapter's experiments (which open their settings).
+// Adding a screen: one file exporting a ScreenDefinition, plus one line here.
+import { route, type MenuListing } from './screen.js';
+import { softmaxScreen } from './softmax/SoftmaxExplorer.js';
+
+export const MENU_SCREENS: readonly MenuListing[] = [
+  {
+    key: 'softmax-explorer',
+    title: 'Softmax explorer',
+    description: 'Change four weighted inputs z₁…z₄ and the sharpness c; see their softmax activations, which always sum to 1.',
+    open: () => route(softmaxScreen, undefined),
+  },
+];
