@@ -37,8 +37,32 @@ export interface TrainerCheckpoint {
 
 export type CheckpointListener = (checkpoint: TrainerCheckpoint) => void;
 
-/** The seed offset of the shuffling generator (separate streams: dropout does not change the shuffles). */
+/** The seed offsets of the shuffling and dropout generators. */
 export const SHUFFLE_STREAM = 0x5f3759df;
+const DROPOUT_STREAM = 0x2545f491;
+
+/** A run's seeded generators: separate streams, so turning dropout on changes neither the initial weights nor the shuffles. */
+export class RunGenerators {
+  readonly init: Rng;
+  readonly shuffle: Rng;
+  readonly dropout: Rng;
+
+  constructor(seed: number) {
+    this.init = new Rng(seed);
+    this.shuffle = new Rng(seed ^ SHUFFLE_STREAM);
+    this.dropout = new Rng(seed ^ DROPOUT_STREAM);
+  }
+
+  getState(): TrainerCheckpoint['rng'] {
+    return { init: this.init.getState(), shuffle: this.shuffle.getState(), dropout: this.dropout.getState() };
+  }
+
+  setState(state: TrainerCheckpoint['rng']): void {
+    this.init.setState(state.init);
+    this.shuffle.setState(state.shuffle);
+    this.dropout.setState(state.dropout);
+  }
+}
 
 /** The training order after a checkpoint's epochs: the same shuffles again from the seed, checked against its state. */
 export function replayOrder(count: number, seed: number, from: TrainerCheckpoint): Uint32Array {

@@ -13,14 +13,15 @@ import {
   type TrainingCallback,
 } from './callbacks.js';
 import { COSTS } from './costs.js';
-import { SHUFFLE_STREAM, replayOrder, type CheckpointListener, type TrainerCheckpoint } from './checkpoint.js';
+import { RunGenerators, replayOrder, type CheckpointListener, type TrainerCheckpoint } from './checkpoint.js';
 import { ReferenceEngine, type TrainSettings, type TrainingEngine } from './engine.js';
 import { Network, type Gradients } from './network.js';
-import { penaltiesOf, penaltyCost, type Penalty } from './regularizers.js';
+import { monitorEpoch, totalCost, type EpochMonitoring } from './monitoring.js';
+import { penaltiesOf, type Penalty } from './regularizers.js';
 import { Rng } from './rng.js';
 import { identityOrder } from './batches.js';
 import { makePredictions } from './predictions.js';
-import { evaluateInSlices, now, trainInSlices, yieldToEventLoop } from './yielding.js';
+import { now, trainInSlices, yieldToEventLoop } from './yielding.js';
 import type {
   DoneEvent,
   EpochMetrics,
@@ -87,9 +88,7 @@ export class Trainer {
   readonly config: TrainConfig;
   private readonly data: TrainerData;
   private readonly engine: TrainingEngine;
-  private readonly shuffleRng: Rng;
-  private readonly initRng: Rng;
-  private readonly dropoutRng: Rng;
+  private readonly rng: RunGenerators;
   private readonly resumeFrom: TrainerCheckpoint | undefined;
   private readonly checkpointListeners = new Set<CheckpointListener>();
   private readonly penalties: Penalty[];
@@ -105,12 +104,9 @@ export class Trainer {
     this.config = config;
     this.data = data;
     this.eta = config.eta;
-    // Separate streams so that turning dropout on does not change the initial weights or shuffles.
-    const initRng = (this.initRng = new Rng(config.seed));
-    this.shuffleRng = new Rng(config.seed ^ SHUFFLE_STREAM);
-    const dropoutRng = (this.dropoutRng = new Rng(config.seed ^ 0x2545f491));
-    this.network = options.network ?? new Network(config.sizes, COSTS[config.cost]).initialize(config.init, initRng);
-    this.engine = (options.engine ?? ((net, rng) => new ReferenceEngine(net, rng)))(this.network, dropoutRng);
+    this.rng = new RunGenerators(config.seed);
+    this.network = options.network ?? new Network(config.sizes, COSTS[config.cost]).initialize(config.init, this.rng.init);
+    this.engine = (options.engine ?? ((net, rng) => new ReferenceEngine(net, rng)))(this.network, this.rng.dropout);
     this.resumeFrom = options.resume;
     if (options.resume) this.restoreState(options.resume);
     this.penalties = penaltiesOf(config);
@@ -174,7 +170,7 @@ export class Trainer {
     this.currentNetwork();
     const into = predictions && makePredictions(examples.count, this.network.outputSize, predictions);
     const result = this.engine.evaluate(examples, withCost, into);
-    const cost = withCost ? this.totalCost(result.costSum, examples.count) : Number.NaN;
+    const cost = withCost ? totalCost(this.penalties, this.network.weights, result.costSum, examples.count) : Number.NaN;
     const metrics = { accuracy: result.correct / Math.max(1, result.total), correct: result.correct, total: result.total, cost };
     return into ? { ...metrics, predictions: into } : metrics;
   }
@@ -235,9 +231,7 @@ export class Trainer {
     if (!this.engine.importState) throw new Error(`engine ${this.engine.name} cannot continue from a checkpoint`);
     this.engine.importState(from.engine);
     this.eta = from.eta;
-    this.initRng.setState(from.rng.init);
-    this.shuffleRng.setState(from.rng.shuffle);
-    this.dropoutRng.setState(from.rng.dropout);
+    this.rng.setState(from.rng);
   }
 
   private bestWeightsOf(callbacks: CallbackList): BestWeights<Gradients> | undefined {
@@ -255,7 +249,7 @@ export class Trainer {
       tracker: run.tracker.exportState(),
       final: { ...run.final },
       ...(run.best && { best: { ...run.best } }),
-      rng: { init: this.initRng.getState(), shuffle: this.shuffleRng.getState(), dropout: this.dropoutRng.getState() },
+      rng: this.rng.getState(),
       engine: this.engine.exportState(),
       ...(kept && { bestWeights: kept }),
     };
@@ -263,7 +257,7 @@ export class Trainer {
 
   /** Trains and monitors one epoch; returns why the run ends here, or undefined to go on. */
   private async runEpoch(epoch: number, run: RunState): Promise<StopReason | undefined> {
-    this.shuffleRng.shuffle(run.order);
+    this.rng.shuffle.shuffle(run.order);
     const trainSeconds = await this.trainEpoch(epoch, run);
     if (trainSeconds === undefined) return 'aborted';
     run.epochsRun = epoch;
@@ -369,38 +363,19 @@ export class Trainer {
     });
   }
 
-  /**
-   * This epoch's metrics and the seconds spent computing them (yields excluded, as in trainEpoch),
-   * and the held-out set's predictions when they are recorded.
-   */
-  private async monitor(): Promise<{ metrics: EpochMetrics; evalSeconds: number; predictions?: Predictions }> {
-    const { config, data, predictionRequest } = this;
-    const clock = { busy: 0 };
-    const pullStart = now();
-    this.engine.pull();
-    clock.busy += now() - pullStart;
-    const metrics: EpochMetrics = {};
-    if (config.monitorTrainingCost || config.monitorTrainingAccuracy) {
-      const r = await evaluateInSlices(this.engine, data.training, config.monitorTrainingCost, this.yieldEveryMs, clock);
-      if (config.monitorTrainingCost) metrics.trainingCost = this.totalCost(r.costSum, r.total);
-      if (config.monitorTrainingAccuracy) metrics.trainingAccuracy = r.correct / r.total;
-    }
-    let predictions: Predictions | undefined;
-    const { validation } = data;
-    if (validation && (config.monitorValidationCost || config.monitorValidationAccuracy || predictionRequest)) {
-      predictions = predictionRequest && makePredictions(validation.count, this.network.outputSize, predictionRequest);
-      const withCost = config.monitorValidationCost;
-      const r = await evaluateInSlices(this.engine, validation, withCost, this.yieldEveryMs, clock, predictions);
-      if (config.monitorValidationCost) metrics.validationCost = this.totalCost(r.costSum, r.total);
-      if (config.monitorValidationAccuracy) metrics.validationAccuracy = r.correct / r.total;
-    }
-    return { metrics, evalSeconds: clock.busy / 1000, ...(predictions ? { predictions } : {}) };
-  }
-
-  /** Mean cost plus the regularization term scaled by the evaluated set's size, as network2.total_cost. */
-  private totalCost(costSum: number, count: number): number {
-    const n = Math.max(1, count);
-    return costSum / n + penaltyCost(this.penalties, this.network.weights, n);
+  private monitor(): Promise<EpochMonitoring> {
+    const { config, data, network } = this;
+    return monitorEpoch({
+      engine: this.engine,
+      config,
+      training: data.training,
+      validation: data.validation,
+      penalties: this.penalties,
+      weights: network.weights,
+      outputSize: network.outputSize,
+      yieldEveryMs: this.yieldEveryMs,
+      predictions: this.predictionRequest,
+    });
   }
 
   private emit(event: TrainerEvent): void {
