@@ -7,7 +7,9 @@ import { configureYargs } from '../../../src/ui/app/yargsSetup.js';
 import { evaluateBuilder, evaluateNetwork, type EvaluateArgs } from '../../../src/ui/cli/commands/evaluate.js';
 import { trainBuilder, type TrainArgs } from '../../../src/ui/cli/trainOptions.js';
 import { planTraining, type Plan } from '../../../src/ui/cli/trainPlan.js';
-import { prepareTraining } from '../../../src/ui/cli/trainRun.js';
+import { prepareTraining, runTraining } from '../../../src/ui/cli/trainRun.js';
+import { runNeuronDemo } from '../../../src/ui/cli/neuronRun.js';
+import { packageVersion } from '../../../src/ui/app/version.js';
 import type { Io } from '../../../src/ui/cli/output/reporter.js';
 
 /** The arguments yargs hands the command handler, as `netdash <command> ...argv` would. */
@@ -63,4 +65,19 @@ export function evaluateOutcome(argv: string[]): Outcome {
     const args = parse('evaluate <file>', evaluateBuilder, argv) as unknown as EvaluateArgs;
     evaluateNetwork(args, io);
   });
+}
+
+/** `netdash train ...argv`, whole (training included), in this process: what a spawned CLI would print and return. */
+export async function runTrain(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const io: Io = { stdout: sink((text) => (stdout += text)), stderr: sink((text) => (stderr += text)) };
+  try {
+    const plan = planTraining(parseTrain(argv));
+    const run =
+      plan.kind === 'neuron' ? runNeuronDemo(plan.plan, io, packageVersion()) : runTraining(plan.plan, io, packageVersion());
+    return { code: await run, stdout, stderr };
+  } catch (error) {
+    return { code: reportError(error, io.stderr), stdout, stderr };
+  }
 }

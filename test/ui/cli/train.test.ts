@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadNetwork } from '../../../src/data/modelFile.js';
 import { QUICK, ROOT, ensureBuilt, finished, jsonLines, runCli, startCli } from './cliHarness.js';
+import { runTrain } from './inProcess.js';
 
 let folder: string;
 beforeAll(async () => {
@@ -60,10 +61,10 @@ describe('train --json', () => {
 
   it('--load continues from the saved weights', async () => {
     const save = join(folder, 'continue.json');
-    const first = jsonLines((await runCli(['train', ...QUICK, '--epochs', '2', '--save', save, '--json'])).stdout);
+    const first = jsonLines((await runTrain([...QUICK, '--epochs', '2', '--save', save, '--json'])).stdout);
     const bestAccuracy = first.at(-1)!.best.validationAccuracy;
     // A negligible η leaves the loaded weights as they were: the same accuracy on the same images.
-    const resumed = await runCli(['train', ...QUICK, '--epochs', '1', '--eta', '1e-12', '--load', save, '--json']);
+    const resumed = await runTrain([...QUICK, '--epochs', '1', '--eta', '1e-12', '--load', save, '--json']);
     expect(resumed.code).toBe(0);
     const lines = jsonLines(resumed.stdout);
     expect(lines[0]!.loadedFrom).toBe(save);
@@ -85,18 +86,7 @@ describe('train --json', () => {
 
   it('reports learning-rate changes as lr lines and stops with reason schedule, exit 0', async () => {
     // --min-delta 1 makes every epoch after the first "no improvement": η halves every epoch.
-    const result = await runCli([
-      'train',
-      ...QUICK,
-      '--epochs',
-      '30',
-      '--schedule',
-      '--patience',
-      '1',
-      '--min-delta',
-      '1',
-      '--json',
-    ]);
+    const result = await runTrain([...QUICK, '--epochs', '30', '--schedule', '--patience', '1', '--min-delta', '1', '--json']);
     expect(result.code).toBe(0);
     const lines = jsonLines(result.stdout);
     const lr = lines.filter((l) => l.type === 'lr');
@@ -108,7 +98,7 @@ describe('train --json', () => {
   });
 
   it('an early stop is a success (exit 0)', async () => {
-    const result = await runCli(['train', ...QUICK, '--epochs', '30', '--patience', '1', '--min-delta', '1', '--json']);
+    const result = await runTrain([...QUICK, '--epochs', '30', '--patience', '1', '--min-delta', '1', '--json']);
     expect(result.code).toBe(0);
     expect(jsonLines(result.stdout).at(-1)).toMatchObject({ type: 'done', reason: 'early-stop', epochs: 2, bestEpoch: 1 });
   });
@@ -127,11 +117,11 @@ describe('train --json', () => {
   });
 
   it('--fail-under gates on the best validation accuracy', async () => {
-    const failing = await runCli(['train', ...QUICK, '--epochs', '1', '--fail-under', '0.99', '--json']);
+    const failing = await runTrain([...QUICK, '--epochs', '1', '--fail-under', '0.99', '--json']);
     expect(failing.code).toBe(1);
     expect(failing.stderr).toMatch(/best validation accuracy \d+\.\d\d% is below --fail-under 99\.00%/);
     expect(jsonLines(failing.stdout).at(-1)!.type).toBe('done');
-    const passing = await runCli(['train', ...QUICK, '--epochs', '1', '--fail-under', '0.2', '--json']);
+    const passing = await runTrain([...QUICK, '--epochs', '1', '--fail-under', '0.2', '--json']);
     expect(passing.code).toBe(0);
   });
 });
@@ -162,8 +152,7 @@ describe('train --save that cannot be written', () => {
 
 describe('train presets', () => {
   it('starts from the preset and lets given flags override it', async () => {
-    const result = await runCli([
-      'train',
+    const result = await runTrain([
       '--experiment',
       'l2-1000',
       '--epochs',
@@ -188,18 +177,18 @@ describe('train presets', () => {
 
   it('monitors the test set when the preset says so, and --variant picks a run of a multi-run preset', async () => {
     const overfitting = jsonLines(
-      (await runCli(['train', '--experiment', 'overfitting', '--train-size', '200', '--epochs', '1', '--json'])).stdout,
+      (await runTrain(['--experiment', 'overfitting', '--train-size', '200', '--epochs', '1', '--json'])).stdout,
     );
     expect(overfitting[0]).toMatchObject({ heldOut: 'test', validationSize: 10000, trainingSize: 200 });
     const eta = jsonLines(
-      (await runCli(['train', '--experiment', 'eta', '--variant', '3', ...QUICK, '--epochs', '1', '--json'])).stdout,
+      (await runTrain(['--experiment', 'eta', '--variant', '3', ...QUICK, '--epochs', '1', '--json'])).stdout,
     );
     expect(eta[0]!.config.eta).toBe(2.5);
     expect(eta[0]!.experiment).toMatchObject({ id: 'eta', variant: 3, run: 'η = 2.5' });
   });
 
   it('--experiment slowdown runs the single-neuron demo: neuron lines per epoch of each config', async () => {
-    const result = await runCli(['train', '--experiment', 'slowdown', '--epochs', '4', '--json']);
+    const result = await runTrain(['--experiment', 'slowdown', '--epochs', '4', '--json']);
     expect(result.code).toBe(0);
     const lines = jsonLines(result.stdout);
     expect(lines[0]!.type).toBe('start');
