@@ -45,6 +45,8 @@ export interface RecordOptions {
   stop: (reason: string) => void;
   /** Continue this recorded run (train --resume) instead of creating a folder. */
   resume?: { dir: string; description: RunDescription; afterEpoch: number };
+  /** Record into this empty folder, created by the caller (a sweep's trial), instead of a new unique one. */
+  folder?: { path: string; name: string };
   /** Replaced in tests to simulate a full disk. */
   writeCheckpoint?: WriteCheckpoint;
 }
@@ -81,7 +83,7 @@ export class RunRecorder {
       keepEpochs(this.dir, options.resume.afterEpoch);
     } else {
       const label = context.experiment?.id ?? 'custom';
-      const folder = createRunFolder(options.runsDir, label);
+      const folder = options.folder ?? createRunFolder(options.runsDir, label);
       this.dir = resolve(folder.path);
       this.name = folder.name;
       this.description = created(folder.name, options, trainer);

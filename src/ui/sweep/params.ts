@@ -9,8 +9,8 @@ import { parseNumber } from '../app/values.js';
 
 const FLAGS: readonly FlagSpec[] = TRAIN_FLAGS;
 
-/** Flags a trial never carries: files (a worker uses its own), output and gates of `train`, and the seed (derived). */
-const NOT_HYPER = new Set(['data-dir', 'load', 'save', 'test', 'fail-under', 'json', 'seed']);
+/** Flags a trial never carries: files and recording (a worker uses its own), output and gates of `train`, and the seed (derived). */
+const NOT_HYPER = new Set(['data-dir', 'load', 'save', 'test', 'fail-under', 'json', 'seed', 'record']);
 
 /** The train flags a trial carries: the base of every trial, and what a queued job may hold. */
 export const HYPER_FLAGS: readonly FlagSpec[] = FLAGS.filter((spec) => spec.kind !== 'path' && !NOT_HYPER.has(spec.flag));

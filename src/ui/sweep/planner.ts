@@ -5,6 +5,7 @@
 import { DEFAULT_CONFIG } from '../../core/config.js';
 import { Rng } from '../../core/rng.js';
 import { UsageError } from '../app/errors.js';
+import { runsDirOf } from '../app/runsIndex.js';
 import { parseNumber } from '../app/values.js';
 import type { TrainArgs } from '../cli/trainOptions.js';
 import { planTraining, type TrainPlan } from '../cli/trainPlan.js';
@@ -39,6 +40,8 @@ export interface SweepPlan {
   sweepSeed: number;
   /** The local data folder (never sent through a queue). */
   dataDir?: string;
+  /** The local runs folder each trial is recorded in; undefined with --no-record (never sent through a queue). */
+  runsDir?: string;
   trials: Trial[];
 }
 
@@ -140,5 +143,6 @@ export function planSweep(args: SweepArgs, spec: SweepSpec): SweepPlan {
     seeds: spec.seeds,
     trials: trials.map((t) => t.key),
   };
-  return { id: sweepId(JSON.parse(canonical(identity))), spec, base, sweepSeed, dataDir: args.dataDir, trials };
+  const runsDir = args.record === false ? undefined : runsDirOf(args.runsDir);
+  return { id: sweepId(JSON.parse(canonical(identity))), spec, base, sweepSeed, dataDir: args.dataDir, runsDir, trials };
 }

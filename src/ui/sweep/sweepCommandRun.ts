@@ -15,7 +15,7 @@ export async function runSweepCommand(plan: SweepPlan, io: Io, version: string):
     const connected = await connectQueue(plan.spec.queue, plan.id);
     runner = connected.runner;
     queue = connected.maskedUrl;
-  } else runner = localRunner(plan.spec.jobs, plan.dataDir);
+  } else runner = localRunner(plan.spec.jobs, plan.dataDir, plan.runsDir);
   const output = new SweepOutput(io, plan.spec.json);
   const controller = new AbortController();
   const stopListening = guardRun(controller, io.stderr);

@@ -14,8 +14,8 @@ const MAX_JOBS = 256;
 const STRATEGIES = ['grid', 'book'] as const;
 export type Strategy = (typeof STRATEGIES)[number];
 
-/** `train` flags a sweep does not take: a trial saves, loads, tests and gates nothing. */
-const NOT_FOR_SWEEPS = new Set(['save', 'load', 'test', 'fail-under']);
+/** `train` flags a sweep does not take: a trial saves, loads, tests and gates nothing (and resumes its own run). */
+const NOT_FOR_SWEEPS = new Set(['save', 'load', 'test', 'fail-under', 'resume']);
 
 export interface SweepArgs extends TrainArgs {
   grid?: string[];
@@ -196,6 +196,10 @@ export function readSweepSpec(args: SweepArgs): SweepSpec {
   const jobs = wholeFlag(problems, '--jobs', args.jobs, 1, MAX_JOBS) ?? availableParallelism();
   if (args.queue !== undefined && args.dataDir !== undefined) {
     problems.lines.push('--data-dir: not sent with --queue (jobs carry no file paths); give --data-dir to each `netdash worker`');
+  }
+  if (args.queue !== undefined && (args.runsDir !== undefined || args.record === false)) {
+    const flag = args.runsDir !== undefined ? '--runs-dir' : '--no-record';
+    problems.lines.push(`${flag}: not sent with --queue (each worker records its trials); give it to each \`netdash worker\``);
   }
   if (problems.lines.length > 0) throw new UsageError(problems.lines.join('\n'));
   return {

@@ -10,7 +10,7 @@ import type { TaskRunner } from '../app/workerPool.js';
 import { flagWords } from '../cli/trainPlan.js';
 import type { TrialArgs } from './params.js';
 import { checkTrialArgs } from './planner.js';
-import { openTrialRecord } from './trialRecord.js';
+import { findTrialFolder, openTrialRecord } from './trialRecord.js';
 
 export interface TrialInput {
   key: string;
@@ -32,6 +32,7 @@ export interface TrialOutcome {
   trainingSize: number;
   /** Every epoch's metrics, in order. */
   history: EpochMetrics[];
+  /** The trial's recorded run, null when not recorded (--no-record). */
   runDir: string | null;
 }
 
@@ -59,21 +60,23 @@ function datasetsFor(options: { dataDir?: string; trainingSize?: number; validat
 export const runTask: TaskRunner<TrialInput, TrialOutcome, TrialEvent> = async (input, emit, signal) => {
   const plan = checkTrialArgs(input.args);
   const request = { ...plan.request, dataDir: input.dataDir };
+  const folder = input.runsDir === undefined ? undefined : findTrialFolder(input.runsDir, input.key, request.config.epochs);
   let prepared;
   try {
-    prepared = prepareRun(request, datasetsFor(request));
+    prepared = prepareRun(request, datasetsFor(request), { resume: folder?.resume?.checkpoint });
   } catch (error) {
     throw inWords(error, flagWords(plan));
   }
   const { trainer } = prepared;
-  const recording = openTrialRecord({ key: input.key, runsDir: input.runsDir, plan, trainer });
-  const history: EpochMetrics[] = [];
+  const stop = new AbortController();
+  const recording = folder && openTrialRecord({ key: input.key, folder, plan, request, prepared, stop: () => stop.abort() });
+  const history: EpochMetrics[] = [...(recording?.earlierEpochs ?? [])];
   trainer.on((event) => {
     if (event.type === 'epoch') history.push(event.metrics);
     if (event.type === 'start' || event.type === 'epoch') emit(event);
   });
-  const done = await trainer.run(signal);
-  recording.finish(done);
+  const done = await trainer.run(AbortSignal.any([signal, stop.signal]));
+  await recording?.finish(done);
   if (done.reason === 'aborted') throw new Error(`trial ${input.key}: aborted`);
   return {
     key: input.key,
@@ -86,6 +89,6 @@ export const runTask: TaskRunner<TrialInput, TrialOutcome, TrialEvent> = async (
     engine: trainer.engineName,
     trainingSize: prepared.datasets.training.count,
     history,
-    runDir: recording.runDir,
+    runDir: recording?.runDir ?? null,
   };
 };

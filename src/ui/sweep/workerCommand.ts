@@ -1,4 +1,4 @@
-// `netdash worker --queue redis://HOST:PORT [--concurrency N] [--data-dir DIR]`: runs the trials of
+// `netdash worker --queue redis://HOST:PORT [--concurrency N] [--data-dir DIR] [--runs-dir DIR | --no-record]`: runs the trials of
 // `netdash sweep --queue` on this machine until stopped (Ctrl-C or SIGTERM: running trials are
 // abandoned and retried by another worker). Loaded only when the command runs.
 import { availableParallelism } from 'node:os';
@@ -6,18 +6,30 @@ import type { Argv, CommandModule } from 'yargs';
 import { UsageError, runCommand } from '../app/errors.js';
 import { EXIT } from '../app/exitCodes.js';
 import { guardRun, stopExitCode } from '../app/shutdown.js';
+import { runsDirOf } from '../app/runsIndex.js';
 import { isWholeNumber, lastText, parseNumber } from '../app/values.js';
 
 interface WorkerArgs {
   queue?: string;
   concurrency?: string;
   dataDir?: string;
+  runsDir?: string;
+  record?: boolean;
   lockSeconds?: string;
 }
 
 const MAX_CONCURRENCY = 256;
 
-export function workerOptions(args: WorkerArgs): { url: string; concurrency: number; lockSeconds: number; dataDir?: string } {
+export interface WorkerSettings {
+  url: string;
+  concurrency: number;
+  lockSeconds: number;
+  dataDir?: string;
+  /** Where this worker records its trials; undefined with --no-record. */
+  runsDir?: string;
+}
+
+export function workerOptions(args: WorkerArgs): WorkerSettings {
   const problems: string[] = [];
   if (args.queue === undefined) problems.push('--queue: missing; must be redis://[:PASSWORD@]HOST:PORT (or rediss://)');
   const concurrency = args.concurrency === undefined ? availableParallelism() : parseNumber(args.concurrency);
@@ -28,8 +40,10 @@ export function workerOptions(args: WorkerArgs): { url: string; concurrency: num
   if (!isWholeNumber(lockSeconds, 1) || lockSeconds > 3600)
     problems.push(`--lock-seconds: got ${args.lockSeconds}; must be a whole number 1..3600`);
   if (args.dataDir === '') problems.push("--data-dir: got ''; must be an MNIST-format folder");
+  if (args.runsDir === '') problems.push("--runs-dir: got ''; must be a folder");
   if (problems.length > 0) throw new UsageError(problems.join('\n'));
-  return { url: args.queue!, concurrency, lockSeconds, dataDir: args.dataDir };
+  const runsDir = args.record === false ? undefined : runsDirOf(args.runsDir);
+  return { url: args.queue!, concurrency, lockSeconds, dataDir: args.dataDir, runsDir };
 }
 
 export const workerCommand: CommandModule<object, WorkerArgs> = {
@@ -53,6 +67,17 @@ export const workerCommand: CommandModule<object, WorkerArgs> = {
         requiresArg: true,
         coerce: lastText,
         describe: 'MNIST-format folder of this machine [default: the embedded MNIST]',
+      })
+      .option('runs-dir', {
+        type: 'string',
+        requiresArg: true,
+        coerce: lastText,
+        describe:
+          'record each trial in DIR/<trial key>/; shared by the workers, a killed trial resumes from its checkpoint [default: $NETDASH_RUNS_DIR, else ./netdash-runs]',
+      })
+      .option('record', {
+        type: 'boolean',
+        describe: 'record each trial as a run; --no-record keeps nothing (a killed trial restarts) [default: true]',
       })
       .option('lock-seconds', {
         requiresArg: true,

@@ -1,5 +1,8 @@
 // The built `netdash sweep` as users run it: NDJSON from trials on two worker threads, bad input
 // and an unreachable Redis each one line and exit 2 (the latter within 5 s, its password masked).
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../../helpers/redisServer.js';
 import { ensureBuilt, jsonLines, runCli } from '../cli/cliHarness.js';
@@ -9,7 +12,9 @@ beforeAll(ensureBuilt);
 describe('netdash sweep (built)', () => {
   it('streams NDJSON from trials on worker threads and ends with the best', async () => {
     const tiny = ['--train-size', '300', '--validation-size', '300', '--epochs', '2'];
-    const result = await runCli(['sweep', ...tiny, '--grid', 'eta=0.1,1', '--seeds', '2', '--jobs', '2', '--json']);
+    const runsDir = mkdtempSync(join(tmpdir(), 'netdash-sweep-built-'));
+    const argv = ['sweep', ...tiny, '--grid', 'eta=0.1,1', '--seeds', '2', '--jobs', '2', '--json', '--runs-dir', runsDir];
+    const result = await runCli(argv);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     const lines = jsonLines(result.stdout);
@@ -22,6 +27,13 @@ describe('netdash sweep (built)', () => {
     expect(Object.keys(lines.find((l) => l.type === 'trial-done')!)).toEqual(
       expect.arrayContaining(['trial', 'params', 'seed', 'best', 'final', 'bestEpoch', 'epochs', 'seconds', 'runDir']),
     );
+    const recorded = lines.filter((l) => l.type === 'trial-done').map((l) => l.runDir as string);
+    expect(
+      readdirSync(runsDir)
+        .map((name) => join(runsDir, name))
+        .sort(),
+    ).toEqual(recorded.sort());
+    rmSync(runsDir, { recursive: true, force: true });
   });
 
   it('answers bad input and an unreachable Redis with one line and exit 2', async () => {

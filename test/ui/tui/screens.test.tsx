@@ -68,12 +68,12 @@ describe('the menu', () => {
     expect(frame).toMatch(/↓ \d+ more below/);
     expect(frame).not.toContain('more above');
     await press(ui.stdin, '\u001B[F');
-    frame = await waitForText(ui.lastFrame, '❯ Softmax explorer');
+    frame = await waitForText(ui.lastFrame, '❯ Hyper-parameter sweep (η × λ)');
     expect(frame).toMatch(/↑ \d+ more above/);
     expect(frame).not.toContain('more below');
     await press(ui.stdin, DOWN);
     await waitForText(ui.lastFrame, 'already at the last entry');
-    expect(ui.lastFrame()).toContain('❯ Softmax explorer');
+    expect(ui.lastFrame()).toContain('❯ Hyper-parameter sweep (η × λ)');
     await press(ui.stdin, HOME);
     await waitForText(ui.lastFrame, '❯ Learning slowdown');
   });
