@@ -1,7 +1,5 @@
 // The layer rule (core <- data <- ui/app <- front ends <- ui/main.ts), checked by `npm run lint:deps`.
 const FRONT_ENDS = '^src/ui/(cli|tui|reproduce|bench|sweep)/';
-// The one exception: a sweep's trials are `train` runs, so the sweep reads them with train's flag table and planner.
-const TRAIN_FLAG_PLANNING = '^src/ui/cli/(trainOptions|trainPlan)\\.ts$';
 // Node built-ins that reach files, processes, threads or terminals: core stays pure math and training control.
 const NODE_IO =
   '^(node:)?(fs|fs/promises|path|path/posix|path/win32|child_process|worker_threads|cluster|readline|readline/promises|tty|os|process|net|dgram|http|https|http2|repl)$';
@@ -41,19 +39,11 @@ module.exports = {
     {
       name: 'front-end-not-to-other-front-end',
       comment:
-        'A front end (cli, tui, reproduce, bench, sweep) imports no other front end: shared code goes to src/ui/app. ' +
-        "Except: sweep reads its trials with train's flags and planner (cli/trainOptions.ts, cli/trainPlan.ts), " +
-        "and a front end may run a sweep through the sweep's event API (docs/sweeps.md, 'For front ends').",
+        'A front end (cli, tui, reproduce, bench, sweep) imports no other front end: shared code goes to src/ui/app ' +
+        "(the train flags and planner, the sweep engine in app/sweep/, used by the sweep command and the dashboard's sweep screen).",
       severity: 'error',
-      from: { path: FRONT_ENDS, pathNot: '^src/ui/sweep/' },
-      to: { path: FRONT_ENDS, pathNot: ['^src/ui/$1/', '^src/ui/sweep/(events|sweepOptions|planner|runner|sweepRun)[.]ts$'] },
-    },
-    {
-      name: 'sweep-only-to-train-planning',
-      comment: 'The sweep front end may use the train flags and planner of the CLI, and nothing else of another front end.',
-      severity: 'error',
-      from: { path: '^src/ui/sweep/' },
-      to: { path: FRONT_ENDS, pathNot: ['^src/ui/sweep/', TRAIN_FLAG_PLANNING] },
+      from: { path: FRONT_ENDS },
+      to: { path: FRONT_ENDS, pathNot: '^src/ui/$1/' },
     },
     {
       name: 'only-main-composes-front-ends',

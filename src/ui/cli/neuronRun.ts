@@ -9,7 +9,7 @@ import { short } from '../app/format.js';
 import { guardRun, stopExitCode } from '../app/shutdown.js';
 import { writeJsonLine } from './output/jsonReporter.js';
 import type { Io } from './output/reporter.js';
-import type { NeuronPlan } from './trainPlan.js';
+import type { NeuronPlan } from '../app/trainPlan.js';
 
 /** Longest stretch of computing between two chances to hear a signal or let stdout drain. */
 const SLICE_MS = 50;

@@ -13,7 +13,7 @@ import { JsonReporter } from './output/jsonReporter.js';
 import { TtyProgress } from './output/progress.js';
 import type { Io, RunContext, RunReporter } from './output/reporter.js';
 import { TextReporter } from './output/textReporter.js';
-import { flagWords, type TrainPlan } from './trainPlan.js';
+import { flagWords, type TrainPlan } from '../app/trainPlan.js';
 
 /** prepareRun, with a problem of the request (a size beyond the data, a --load mismatch) named by its flag. */
 export function prepareTraining(plan: TrainPlan): PreparedRun {

@@ -5,8 +5,8 @@
 import type { CommandModule } from 'yargs';
 import { runCommand } from '../app/errors.js';
 import { packageVersion } from '../app/version.js';
-import { planSweep } from './planner.js';
-import { readSweepSpec, sweepBuilder, type SweepArgs } from './sweepOptions.js';
+import { planSweep } from '../app/sweep/planner.js';
+import { readSweepSpec, sweepBuilder, type SweepArgs } from '../app/sweep/sweepOptions.js';
 
 export const sweepCommand: CommandModule = {
   command: 'sweep',

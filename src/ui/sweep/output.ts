@@ -2,8 +2,8 @@
 // otherwise a line per finished trial, the book strategy's explanations, and at the end the ranked
 // table and the winner's command line. A progress line is redrawn on stderr when it is a terminal.
 import { duration, percent } from '../app/format.js';
-import type { SweepEvent, TrialDone } from './events.js';
-import { formatTable, paramsCell, settings, settingsTable, trialsTable } from './tables.js';
+import type { SweepEvent, TrialDone } from '../app/sweep/events.js';
+import { formatTable, paramsCell, settings, settingsTable, trialsTable } from '../app/sweep/tables.js';
 
 export interface Io {
   stdout: NodeJS.WritableStream & { isTTY?: boolean };

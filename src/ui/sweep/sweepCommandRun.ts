@@ -3,15 +3,15 @@
 import { EXIT } from '../app/exitCodes.js';
 import { guardRun, stopExitCode } from '../app/shutdown.js';
 import { SweepOutput, type Io } from './output.js';
-import type { SweepPlan } from './planner.js';
-import { localRunner, type TrialRunner } from './runner.js';
-import { runSweep } from './sweepRun.js';
+import type { SweepPlan } from '../app/sweep/planner.js';
+import { localRunner, type TrialRunner } from '../app/sweep/runner.js';
+import { runSweep } from '../app/sweep/sweepRun.js';
 
 export async function runSweepCommand(plan: SweepPlan, io: Io, version: string): Promise<number> {
   let runner: TrialRunner;
   let queue: string | undefined;
   if (plan.spec.queue !== undefined) {
-    const { connectQueue } = await import('./queue/client.js');
+    const { connectQueue } = await import('../app/sweep/queue/client.js');
     const connected = await connectQueue(plan.spec.queue, plan.id);
     runner = connected.runner;
     queue = connected.maskedUrl;

@@ -89,7 +89,7 @@ export const workerCommand: CommandModule<object, WorkerArgs> = {
   handler: (args) =>
     runCommand(async () => {
       const options = workerOptions(args);
-      const { startWorker } = await import('./queue/worker.js');
+      const { startWorker } = await import('../app/sweep/queue/worker.js');
       const log = (line: string) => void process.stderr.write(`worker: ${line}\n`);
       const worker = await startWorker({ ...options, log });
       log(`waiting for trials on ${worker.shown} (${options.concurrency} at a time); Ctrl-C stops`);

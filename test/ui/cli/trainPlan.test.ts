@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../../../src/core/config.js';
 import { EXPERIMENT_IDS } from '../../../src/core/experiments.js';
-import { planTraining, type TrainPlan } from '../../../src/ui/cli/trainPlan.js';
+import { planTraining, type TrainPlan } from '../../../src/ui/app/trainPlan.js';
 import { QUICK } from './cliHarness.js';
 import { parseTrain, trainOutcome } from './inProcess.js';
 

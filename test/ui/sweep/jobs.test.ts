@@ -2,9 +2,9 @@
 // --queue URL's password never shows; rediss:// asks for TLS.
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../../src/ui/app/errors.js';
-import { trialArgs, trialKey } from '../../../src/ui/sweep/params.js';
-import { parseQueueUrl } from '../../../src/ui/sweep/queue/connection.js';
-import { BadJob, readJob } from '../../../src/ui/sweep/queue/jobs.js';
+import { trialArgs, trialKey } from '../../../src/ui/app/sweep/params.js';
+import { parseQueueUrl } from '../../../src/ui/app/sweep/queue/connection.js';
+import { BadJob, readJob } from '../../../src/ui/app/sweep/queue/jobs.js';
 
 const args = trialArgs({ trainSize: '500', epochs: '2' }, { eta: '0.5' }, 42);
 const good = { v: 1, sweepId: 'abcdef012345', key: trialKey(args), trial: 3, args };

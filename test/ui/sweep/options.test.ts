@@ -4,8 +4,8 @@ import yargs from 'yargs';
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../../src/ui/app/errors.js';
 import { configureYargs } from '../../../src/ui/app/yargsSetup.js';
-import { planSweep } from '../../../src/ui/sweep/planner.js';
-import { readSweepSpec, sweepBuilder, type SweepArgs } from '../../../src/ui/sweep/sweepOptions.js';
+import { planSweep } from '../../../src/ui/app/sweep/planner.js';
+import { readSweepSpec, sweepBuilder, type SweepArgs } from '../../../src/ui/app/sweep/sweepOptions.js';
 
 function parse(argv: string[]): SweepArgs {
   const args = ['sweep', ...argv];

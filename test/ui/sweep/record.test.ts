@@ -8,12 +8,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readDescription } from '../../../src/data/runs.js';
 import { listRuns } from '../../../src/ui/app/runsIndex.js';
 import { configureYargs } from '../../../src/ui/app/yargsSetup.js';
-import type { SweepEvent, TrialDone } from '../../../src/ui/sweep/events.js';
-import { planSweep, type SweepPlan } from '../../../src/ui/sweep/planner.js';
-import { localRunner } from '../../../src/ui/sweep/runner.js';
-import { readSweepSpec, sweepBuilder, type SweepArgs } from '../../../src/ui/sweep/sweepOptions.js';
-import { runSweep } from '../../../src/ui/sweep/sweepRun.js';
-import { runTask, type TrialEvent, type TrialInput } from '../../../src/ui/sweep/trialTask.js';
+import type { SweepEvent, TrialDone } from '../../../src/ui/app/sweep/events.js';
+import { planSweep, type SweepPlan } from '../../../src/ui/app/sweep/planner.js';
+import { localRunner } from '../../../src/ui/app/sweep/runner.js';
+import { readSweepSpec, sweepBuilder, type SweepArgs } from '../../../src/ui/app/sweep/sweepOptions.js';
+import { runSweep } from '../../../src/ui/app/sweep/sweepRun.js';
+import { runTask, type TrialEvent, type TrialInput } from '../../../src/ui/app/sweep/trialTask.js';
 
 const TINY = ['--train-size', '200', '--validation-size', '200'];
 

@@ -4,12 +4,12 @@
 import yargs from 'yargs';
 import { describe, expect, it } from 'vitest';
 import { configureYargs } from '../../../src/ui/app/yargsSetup.js';
-import type { SweepEvent, TrialDone } from '../../../src/ui/sweep/events.js';
-import { planSweep } from '../../../src/ui/sweep/planner.js';
-import { localRunner } from '../../../src/ui/sweep/runner.js';
-import { costFalls, nextLambda, thresholdDecade } from '../../../src/ui/sweep/strategy.js';
-import { readSweepSpec, sweepBuilder, type SweepArgs } from '../../../src/ui/sweep/sweepOptions.js';
-import { runSweep } from '../../../src/ui/sweep/sweepRun.js';
+import type { SweepEvent, TrialDone } from '../../../src/ui/app/sweep/events.js';
+import { planSweep } from '../../../src/ui/app/sweep/planner.js';
+import { localRunner } from '../../../src/ui/app/sweep/runner.js';
+import { costFalls, nextLambda, thresholdDecade } from '../../../src/ui/app/sweep/strategy.js';
+import { readSweepSpec, sweepBuilder, type SweepArgs } from '../../../src/ui/app/sweep/sweepOptions.js';
+import { runSweep } from '../../../src/ui/app/sweep/sweepRun.js';
 
 const TINY = ['--train-size', '200', '--validation-size', '200', '--epochs', '2'];
 

@@ -3,8 +3,8 @@ import type { CommandModule } from 'yargs';
 import { runCommand } from '../../app/errors.js';
 import { runNeuronDemo } from '../neuronRun.js';
 import { processIo } from '../output/reporter.js';
-import { trainBuilder, type TrainArgs } from '../trainOptions.js';
-import { planTraining } from '../trainPlan.js';
+import { trainBuilder, type TrainArgs } from '../../app/trainOptions.js';
+import { planTraining } from '../../app/trainPlan.js';
 import { runTraining } from '../trainRun.js';
 import { packageVersion } from '../../app/version.js';
 

@@ -1,6 +1,6 @@
 // The live sweep screen's state, pure: the preset's grid (editable text), the trials as the sweep's
 // events report them, and what the grid view shades. Kept apart from the drawing so it is testable.
-import type { SweepEvent } from '../../sweep/events.js';
+import type { SweepEvent } from '../../app/sweep/events.js';
 
 export type TrialState = 'queued' | 'running' | 'done' | 'failed';
 

@@ -10,8 +10,8 @@ import { COST_NAMES } from '../../core/costs.js';
 import { ENGINE_KINDS } from '../../core/engines.js';
 import { EXPERIMENT_IDS, HELD_OUT_NAMES } from '../../core/experiments.js';
 import type { InitName } from '../../core/types.js';
-import type { RequestField } from '../app/requestError.js';
-import { lastText } from '../app/values.js';
+import type { RequestField } from './requestError.js';
+import { lastText } from './values.js';
 
 /**
  * How a flag's text is read: number and whole are parsed by the planner (and checked with the

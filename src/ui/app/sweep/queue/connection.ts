@@ -2,7 +2,7 @@
 // options, the same URL for people with its password masked, and a first connection that fails in
 // one line within 5 seconds. A password never appears in anything netdash prints or records.
 import { Redis, type RedisOptions } from 'ioredis';
-import { UsageError, firstLine } from '../../app/errors.js';
+import { UsageError, firstLine } from '../../errors.js';
 
 /** BullMQ's queue of trials, under netdash's own key prefix. */
 export const QUEUE_NAME = 'trials';

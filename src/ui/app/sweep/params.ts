@@ -3,9 +3,9 @@
 // them — a trial's seed and key, the sweep's id — so a trial's result does not depend on where,
 // when or in which order it ran.
 import { createHash } from 'node:crypto';
-import { MAX_SEED } from '../../core/config.js';
-import { TRAIN_FLAGS, argKey, type FlagSpec, type TrainArgs } from '../cli/trainOptions.js';
-import { parseNumber } from '../app/values.js';
+import { MAX_SEED } from '../../../core/config.js';
+import { TRAIN_FLAGS, argKey, type FlagSpec, type TrainArgs } from '../trainOptions.js';
+import { parseNumber } from '../values.js';
 
 const FLAGS: readonly FlagSpec[] = TRAIN_FLAGS;
 

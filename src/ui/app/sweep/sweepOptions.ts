@@ -3,9 +3,9 @@
 // a SweepSpec here; every problem is one line naming the flag, the value and what is allowed.
 import { availableParallelism } from 'node:os';
 import type { Argv, Options } from 'yargs';
-import { UsageError } from '../app/errors.js';
-import { isWholeNumber, lastText, parseNumber } from '../app/values.js';
-import { TRAIN_OPTIONS, type TrainArgs } from '../cli/trainOptions.js';
+import { UsageError } from '../errors.js';
+import { isWholeNumber, lastText, parseNumber } from '../values.js';
+import { TRAIN_OPTIONS, type TrainArgs } from '../trainOptions.js';
 import { SWEEP_FLAGS, sweepFlag, type ParamValue } from './params.js';
 
 export const MAX_TRIALS = 1000;

@@ -1,6 +1,6 @@
 // A sweep's trials as they run: numbered in the order they are first asked for, run in batches by
 // a TrialRunner, each result kept by trial key and reported as events.
-import type { EpochMetrics } from '../../core/types.js';
+import type { EpochMetrics } from '../../../core/types.js';
 import { trialDone, trialId, type SweepListener, type TrialDone } from './events.js';
 import type { Params } from './params.js';
 import { makeTrials, type SweepPlan, type Trial } from './planner.js';

@@ -4,9 +4,9 @@
 // (2) the epochs, by early stopping with no improvement in 10; (3) λ from 0, then by factors of 10
 // around the best; (4) optionally the schedule. Each step is a batch of trials (run in parallel)
 // and ends with its decision and the evidence table behind it.
-import { mean } from '../../core/analysis/statistics.js';
-import { DEFAULT_CONFIG } from '../../core/config.js';
-import { percent, plain, short } from '../app/format.js';
+import { mean } from '../../../core/analysis/statistics.js';
+import { DEFAULT_CONFIG } from '../../../core/config.js';
+import { percent, plain, short } from '../format.js';
 import { rankAccuracy, type TrialDone } from './events.js';
 import type { Params } from './params.js';
 import type { SweepSession } from './session.js';

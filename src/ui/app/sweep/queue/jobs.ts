@@ -3,8 +3,8 @@
 // (never a file path: the worker's own --data-dir applies) and its seed, as short texts; it is read
 // field by field, its key must be the hash of its flags, and the flags are checked exactly as
 // `train` checks them. Any problem is a reason, never a crash.
-import { argKey, type FlagSpec } from '../../cli/trainOptions.js';
-import { UsageError } from '../../app/errors.js';
+import { argKey, type FlagSpec } from '../../trainOptions.js';
+import { UsageError } from '../../errors.js';
 import { HYPER_FLAGS, SWEEP_ID, TRIAL_KEY, trialKey, type TrialArgs } from '../params.js';
 import { checkTrialArgs, type Trial } from '../planner.js';
 import { MAX_TRIALS } from '../sweepOptions.js';

@@ -1,8 +1,8 @@
 // The sweep's results as text (pure): trials ranked by best held-out accuracy, settings ranked by
 // their mean over seeds, and the `netdash train` command line that reproduces a trial.
-import { summarize } from '../../core/analysis/statistics.js';
-import { percent, plain, seconds } from '../app/format.js';
-import { TRAIN_FLAGS, argKey, type FlagSpec } from '../cli/trainOptions.js';
+import { summarize } from '../../../core/analysis/statistics.js';
+import { percent, plain, seconds } from '../format.js';
+import { TRAIN_FLAGS, argKey, type FlagSpec } from '../trainOptions.js';
 import { rankAccuracy, type TrialDone } from './events.js';
 import { canonical, type TrialArgs } from './params.js';
 

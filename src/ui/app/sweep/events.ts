@@ -1,7 +1,7 @@
 // The sweep's event stream: what `--json` prints (one object per line) and what a live view (the
 // dashboard) subscribes to. Trials are named by their 1-based number and their params; a trial's
 // metrics are those of `train`'s done line. `trial-epoch` is for live views only (not in --json).
-import type { EpochMetrics, StopReason } from '../../core/types.js';
+import type { EpochMetrics, StopReason } from '../../../core/types.js';
 import { jsonParams, type Params } from './params.js';
 import type { Trial } from './planner.js';
 import type { TrialOutcome } from './trialTask.js';

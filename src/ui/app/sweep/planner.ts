@@ -2,13 +2,13 @@
 // N seeded draws from --range/--grid), × --seeds, each trial seeded from the sweep's seed and its
 // own params. Every trial is checked exactly as `train` checks its flags (planTraining, which runs
 // the app layer's checkRequest) before any trial runs.
-import { DEFAULT_CONFIG } from '../../core/config.js';
-import { Rng } from '../../core/rng.js';
-import { UsageError } from '../app/errors.js';
-import { runsDirOf } from '../app/runsIndex.js';
-import { parseNumber } from '../app/values.js';
-import type { TrainArgs } from '../cli/trainOptions.js';
-import { planTraining, type TrainPlan } from '../cli/trainPlan.js';
+import { DEFAULT_CONFIG } from '../../../core/config.js';
+import { Rng } from '../../../core/rng.js';
+import { UsageError } from '../errors.js';
+import { runsDirOf } from '../runsIndex.js';
+import { parseNumber } from '../values.js';
+import type { TrainArgs } from '../trainOptions.js';
+import { planTraining, type TrainPlan } from '../trainPlan.js';
 import {
   baseArgs,
   canonical,

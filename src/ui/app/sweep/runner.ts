@@ -1,8 +1,8 @@
 // Where trials run: on this machine's worker threads (the shared pool) or through a Redis queue
 // (queue/client.ts). Both take a batch of trials and report each one's start, epochs and outcome.
-import { runTasks, type TaskModule } from '../app/workerPool.js';
+import { runTasks, type TaskModule } from '../workerPool.js';
 import type { Trial } from './planner.js';
-import type { EpochMetrics } from '../../core/types.js';
+import type { EpochMetrics } from '../../../core/types.js';
 import type { TrialEvent, TrialInput, TrialOutcome } from './trialTask.js';
 
 /** A running trial's progress: an epoch ended. */

@@ -5,8 +5,8 @@
 // lock expires and another worker takes it — is still counted once.
 import { UnrecoverableError, Worker, type ConnectionOptions, type Job } from 'bullmq';
 import { Redis } from 'ioredis';
-import { percent } from '../../app/format.js';
-import { WorkerPool } from '../../app/workerPool.js';
+import { percent } from '../../format.js';
+import { WorkerPool } from '../../workerPool.js';
 import { paramsText } from '../params.js';
 import { TRIAL_TASK } from '../runner.js';
 import type { TrialOutcome } from '../trialTask.js';

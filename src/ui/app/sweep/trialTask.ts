@@ -1,13 +1,13 @@
 // One trial, headless: its flags checked exactly as `train` checks them, then the shared run setup
 // (prepareRun), the run recorded through trialRecord.ts. The task module of the worker pool
 // (src/ui/app/workerPool.ts) for local sweeps and `netdash worker`; each thread caches its data.
-import type { EpochMetrics, StopReason, TrainerEvent } from '../../core/types.js';
-import { loadDatasets, type Datasets } from '../../data/load.js';
-import { SplitSizeError } from '../../data/split.js';
-import { RequestError, inWords } from '../app/requestError.js';
-import { prepareRun } from '../app/runSetup.js';
-import type { TaskRunner } from '../app/workerPool.js';
-import { flagWords } from '../cli/trainPlan.js';
+import type { EpochMetrics, StopReason, TrainerEvent } from '../../../core/types.js';
+import { loadDatasets, type Datasets } from '../../../data/load.js';
+import { SplitSizeError } from '../../../data/split.js';
+import { RequestError, inWords } from '../requestError.js';
+import { prepareRun } from '../runSetup.js';
+import type { TaskRunner } from '../workerPool.js';
+import { flagWords } from '../trainPlan.js';
 import type { TrialArgs } from './params.js';
 import { checkTrialArgs } from './planner.js';
 import { findTrialFolder, openTrialRecord } from './trialRecord.js';

@@ -6,13 +6,13 @@ import { DEFAULT_CONFIG } from '../../core/config.js';
 import { EXPERIMENT_IDS, findExperiment, type Experiment, type ExperimentRun } from '../../core/experiments.js';
 import type { SingleNeuronConfig } from '../../core/singleNeuron.js';
 import type { TrainConfig } from '../../core/types.js';
-import { UsageError } from '../app/errors.js';
-import { runsDirOf } from '../app/runsIndex.js';
-import type { ResumePlan } from '../app/runsResume.js';
+import { UsageError } from './errors.js';
+import { runsDirOf } from './runsIndex.js';
+import type { ResumePlan } from './runsResume.js';
 import { planResumedTraining } from './resumePlan.js';
-import { describeRequestProblem, type FieldWords, type RequestField } from '../app/requestError.js';
-import { MNIST_SHAPE, checkRequest, configForRun, type RunRequest } from '../app/runRequest.js';
-import { isWholeNumber, lastText, listTexts, parseNumber, parseNumberList } from '../app/values.js';
+import { describeRequestProblem, type FieldWords, type RequestField } from './requestError.js';
+import { MNIST_SHAPE, checkRequest, configForRun, type RunRequest } from './runRequest.js';
+import { isWholeNumber, lastText, listTexts, parseNumber, parseNumberList } from './values.js';
 import { FLAG_OF_FIELD, TRAIN_FLAGS, argKey, type FlagKind, type FlagSpec, type TrainArgs } from './trainOptions.js';
 
 /** How the user wrote a field: the flag and its text, echoed in error messages. */

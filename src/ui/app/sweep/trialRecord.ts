@@ -4,17 +4,17 @@
 // continues from it; anything else found there (no checkpoint yet, an ended run) is started afresh.
 import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { DoneEvent, EpochMetrics } from '../../core/types.js';
-import { DataError } from '../../data/errors.js';
-import { readMetrics } from '../../data/runs.js';
-import { firstLine } from '../app/errors.js';
-import type { RunRequest } from '../app/runRequest.js';
-import { RunRecorder } from '../app/runsRecorder.js';
-import { planResume, type ResumePlan } from '../app/runsResume.js';
-import { removalProblem, removeRun } from '../app/runsIndex.js';
-import type { PreparedRun } from '../app/runSetup.js';
-import { packageVersion } from '../app/version.js';
-import type { TrainPlan } from '../cli/trainPlan.js';
+import type { DoneEvent, EpochMetrics } from '../../../core/types.js';
+import { DataError } from '../../../data/errors.js';
+import { readMetrics } from '../../../data/runs.js';
+import { firstLine } from '../errors.js';
+import type { RunRequest } from '../runRequest.js';
+import { RunRecorder } from '../runsRecorder.js';
+import { planResume, type ResumePlan } from '../runsResume.js';
+import { removalProblem, removeRun } from '../runsIndex.js';
+import type { PreparedRun } from '../runSetup.js';
+import { packageVersion } from '../version.js';
+import type { TrainPlan } from '../trainPlan.js';
 
 /** Where a trial is recorded, and the stopped attempt it continues (if any). */
 export interface TrialFolder {

@@ -5,7 +5,7 @@
 // after a worker died is counted exactly once; progress comes through BullMQ's queue events.
 import { Queue, QueueEvents, type ConnectionOptions } from 'bullmq';
 import { Redis } from 'ioredis';
-import { UsageError } from '../../app/errors.js';
+import { UsageError } from '../../errors.js';
 import { paramsText } from '../params.js';
 import type { Trial } from '../planner.js';
 import type { TrialHooks, TrialProgress, TrialRunner } from '../runner.js';

@@ -2,13 +2,13 @@
 // flags that do not change what is trained: --epochs (to extend it), --save, --test, --fail-under,
 // --json and --runs-dir. Anything else is refused, naming the flag.
 import { findExperiment } from '../../core/experiments.js';
-import { UsageError } from '../app/errors.js';
-import { findRun } from '../app/runsIndex.js';
-import { planResume } from '../app/runsResume.js';
-import { isWholeNumber, parseNumber } from '../app/values.js';
+import { UsageError } from './errors.js';
+import { findRun } from './runsIndex.js';
+import { planResume } from './runsResume.js';
+import { isWholeNumber, parseNumber } from './values.js';
 import { TRAIN_FLAGS, argKey, type FlagSpec, type TrainArgs } from './trainOptions.js';
 import type { Experiment, ExperimentRun } from '../../core/experiments.js';
-import type { ResumePlan } from '../app/runsResume.js';
+import type { ResumePlan } from './runsResume.js';
 
 /** What a resumed run trains: the recorded run's preset (if any), request and checkpoint. */
 export interface ResumedTraining {
