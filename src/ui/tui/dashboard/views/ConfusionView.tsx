@@ -55,7 +55,7 @@ function DigitBarsBody({ state, width, height }: ViewProps) {
   const confusion = useConfusion(state.inspect);
   if (!confusion) return <Waiting state={state} />;
   const worst = confusion.scores.reduce((a, b) => (b.recall < a.recall ? b : a));
-  const barWidth = Math.max(10, width - 34);
+  const barWidth = Math.max(10, Math.min(50, width - 40));
   const lines = confusion.scores.map(({ digit, recall, correct, count: n }) => {
     const mark = digit === worst.digit ? ' ◀ weakest' : '';
     return `${digit}  ${bar(recall, barWidth)} ${percent(recall).padStart(7)}  ${count(correct)} of ${count(n)}${mark}`;
