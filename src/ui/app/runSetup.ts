@@ -4,7 +4,7 @@
 import { selectEngine } from '../../core/engines.js';
 import type { HeldOut } from '../../core/experiments.js';
 import { Trainer, type TrainerCheckpoint } from '../../core/trainer.js';
-import type { Examples, TrainConfig } from '../../core/types.js';
+import type { Examples, PredictionRequest, TrainConfig } from '../../core/types.js';
 import { loadDatasets, type Datasets } from '../../data/load.js';
 import { CLASS_COUNT } from '../../data/mnist.js';
 import { loadNetwork } from '../../data/modelFile.js';
@@ -43,12 +43,19 @@ function loadData(request: RunRequest): Datasets {
   }
 }
 
+export interface PrepareOptions {
+  /** Continue from this checkpoint. */
+  resume?: TrainerCheckpoint;
+  /** Hand out the held-out predictions with each epoch event (the dashboard's views 7–0). */
+  predictions?: PredictionRequest;
+}
+
 /**
  * Checks the request, loads data (or reuses `datasets`) and a saved network, checks them against
  * each other and builds the trainer (continuing from `options.resume` when given). Throws
  * RequestError for bad values, DataError for bad files.
  */
-export function prepareRun(request: RunRequest, datasets?: Datasets, options: { resume?: TrainerCheckpoint } = {}): PreparedRun {
+export function prepareRun(request: RunRequest, datasets?: Datasets, options: PrepareOptions = {}): PreparedRun {
   throwIfAny(checkRequest(request));
   const data = datasets ?? loadData(request);
   // An empty name is a mistake, not "no file": loadNetwork refuses it in one line.
@@ -59,7 +66,13 @@ export function prepareRun(request: RunRequest, datasets?: Datasets, options: { 
   const trainer = new Trainer(
     config,
     { training: data.training, validation: heldOut },
-    { network, engine: selectEngine(request.engine), yieldEveryMs: request.yieldEveryMs, resume: options.resume },
+    {
+      network,
+      engine: selectEngine(request.engine),
+      yieldEveryMs: request.yieldEveryMs,
+      resume: options.resume,
+      predictions: options.predictions,
+    },
   );
   return { trainer, config, datasets: data, heldOut, heldOutName: request.heldOut };
 }

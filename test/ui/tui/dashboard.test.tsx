@@ -54,7 +54,8 @@ describe('dashboard', () => {
     await press(ui.stdin, '?');
     frame = await waitForText(ui.lastFrame, 'Keys on this screen');
     expect(frame).toContain('stop now; the network keeps its best weights');
-    await press(ui.stdin, PAGE_DOWN);
+    // The help is longer than a page (views 7–0 and their keys): two pages down.
+    await press(ui.stdin, PAGE_DOWN + PAGE_DOWN);
     await waitForText(ui.lastFrame, 'Reading the charts');
     await press(ui.stdin, '\u001B');
     await waitFor(() => !(ui!.lastFrame() ?? '').includes('Reading the charts'));

@@ -5,6 +5,7 @@ import { count } from '../../app/format.js';
 import type { KeyBinding } from '../input/keyMap.js';
 import { PACES, isRunning, type DashboardAction, type DashboardState } from './dashboardReducer.js';
 import { LAST_EPOCHS } from './dashboardSelectors.js';
+import { inspectBindings } from './inspectKeys.js';
 import type { TrainerControls } from './useTrainer.js';
 import { DASHBOARD_VIEWS, viewById } from './views/index.js';
 
@@ -44,7 +45,8 @@ export function dashboardBindings({
     label: candidate.key,
     help: candidate.help,
     hint: index === 0 ? 'view' : undefined,
-    hintLabel: `${DASHBOARD_VIEWS[0]!.key}-${DASHBOARD_VIEWS.at(-1)!.key}`,
+    // 1-9 then 0, as on the keyboard: "0-9".
+    hintLabel: DASHBOARD_VIEWS.at(-1)!.key === '0' ? '0-9' : `${DASHBOARD_VIEWS[0]!.key}-${DASHBOARD_VIEWS.at(-1)!.key}`,
     unavailable: candidate.unavailable?.(state),
     run: () => dispatch({ type: 'view', view: candidate.id }),
   }));
@@ -94,6 +96,7 @@ export function dashboardBindings({
       },
     },
     ...views,
+    ...inspectBindings(state, dispatch),
     {
       keys: ['z'],
       label: 'z',

@@ -3,6 +3,7 @@
 import type { BookCurveRef, HeldOut } from '../../../core/experiments.js';
 import type { DoneEvent, EpochEvent, EpochMetrics, TrainConfig, TrainerEvent } from '../../../core/types.js';
 import { EMPTY_SERIES, appendEpochs, type MetricSeries } from './metrics.js';
+import { INITIAL_INSPECT, type InspectState } from './inspect.js';
 import type { RunPlan } from '../settings/runPlan.js';
 
 /** Speeds a run can be slowed to, in epochs per second (`-` slower, `+` faster); the first is full speed. */
@@ -70,6 +71,8 @@ export interface DashboardState {
   notice?: { text: string; tone: 'info' | 'error' };
   savedFile?: string;
   error?: string;
+  /** What views 7–0 show (inspect.ts). */
+  inspect: InspectState;
 }
 
 export type DashboardAction =
@@ -84,7 +87,8 @@ export type DashboardAction =
   | { type: 'pace'; pace: number }
   | { type: 'notice'; text: string; tone: 'info' | 'error' }
   | { type: 'clearNotice' }
-  | { type: 'saved'; file: string };
+  | { type: 'saved'; file: string }
+  | { type: 'inspect'; change: Partial<InspectState> };
 
 export function initialDashboardState(plan: RunPlan): DashboardState {
   return {
@@ -118,6 +122,7 @@ export function initialDashboardState(plan: RunPlan): DashboardState {
     logScale: false,
     scroll: 0,
     pace: 0,
+    inspect: INITIAL_INSPECT,
   };
 }
 
@@ -149,6 +154,7 @@ function applyEvents(state: DashboardState, run: number, events: readonly Traine
           bestMetrics: {},
           epochsSinceImprovement: 0,
           epochSeconds: 0,
+          inspect: { ...next.inspect, predictions: undefined, hidden: undefined, offsets: {} },
         };
         break;
       case 'batch':
@@ -165,6 +171,8 @@ function applyEvents(state: DashboardState, run: number, events: readonly Traine
           epochsSinceImprovement: event.epochsSinceImprovement,
           epochSeconds: next.epochSeconds + event.trainSeconds + event.evalSeconds,
         };
+        if (event.predictions)
+          next = { ...next, inspect: { ...next.inspect, predictions: event.predictions, predictionsEpoch: event.epoch } };
         break;
       case 'lr':
         etaChanges.push(event.epoch);
@@ -176,6 +184,8 @@ function applyEvents(state: DashboardState, run: number, events: readonly Traine
         break;
       case 'evaluation':
         finalAccuracy = event.accuracy;
+        if (event.predictions)
+          next = { ...next, inspect: { ...next.inspect, predictions: event.predictions, predictionsEpoch: 0 } };
         break;
       case 'done':
         done = event;
@@ -237,6 +247,8 @@ export function dashboardReducer(state: DashboardState, action: DashboardAction)
       return state.notice ? { ...state, notice: undefined } : state;
     case 'saved':
       return { ...state, savedFile: action.file, notice: { text: `saved the network to ${action.file}`, tone: 'info' } };
+    case 'inspect':
+      return { ...state, inspect: { ...state.inspect, ...action.change } };
   }
 }
 

@@ -9,6 +9,7 @@ import type { TrainerEvent } from '../../../core/types.js';
 import type { Datasets } from '../../../data/load.js';
 import { saveNetwork } from '../../../data/modelFile.js';
 import { firstLine } from '../../app/errors.js';
+import { hiddenWeightsOf } from './inspect.js';
 import { dashboardReducer, initialDashboardState, type DashboardAction, type DashboardState } from './dashboardReducer.js';
 import type { SessionRun } from './dashboardSelectors.js';
 import { prepareDashboardRun, type RunPlan } from '../settings/runPlan.js';
@@ -58,6 +59,9 @@ export function useTrainer(
   // previous one started; the user's own pause is kept apart so either can end without the other.
   const paceRef = useRef(Number.POSITIVE_INFINITY);
   const pacing = useRef<{ timer?: NodeJS.Timeout; since: number }>({ since: 0 });
+  // The hidden layer's weights are copied only while view 9 shows them.
+  const neuronsShown = useRef(false);
+  const epochRef = useRef(0);
 
   useEffect(() => {
     const abort = new AbortController();
@@ -95,6 +99,9 @@ export function useTrainer(
       if (event.type === 'start') pacing.current.since = Date.now();
       const paced = Number.isFinite(paceRef.current);
       if (event.type === 'epoch' && paced) hold(trainer);
+      if (event.type === 'epoch' || event.type === 'start') epochRef.current = event.type === 'epoch' ? event.epoch : 0;
+      if ((event.type === 'epoch' || event.type === 'done') && neuronsShown.current)
+        dispatch({ type: 'inspect', change: { hidden: hiddenWeightsOf(trainer.currentNetwork(), epochRef.current) } });
       if (event.type === 'done' || event.type === 'start' || (event.type === 'epoch' && paced)) flush();
       else flushTimer ??= setTimeout(flush, UI_FLUSH_MS);
     };
@@ -113,6 +120,7 @@ export function useTrainer(
         datasets = prepared.datasets;
         datasetsKey = key;
         trainerRef.current = prepared.trainer;
+        dispatch({ type: 'inspect', change: { heldOutSet: prepared.heldOut } });
         if (pausedRef.current) prepared.trainer.pause();
         unsubscribe = prepared.trainer.on(listenerFor(index, prepared.trainer));
         await prepared.trainer.run(abort.signal);
@@ -133,6 +141,13 @@ export function useTrainer(
       abort.abort();
     };
   }, [plan]);
+
+  useEffect(() => {
+    neuronsShown.current = state.view === 'neurons';
+    const trainer = trainerRef.current;
+    if (neuronsShown.current && trainer)
+      dispatch({ type: 'inspect', change: { hidden: hiddenWeightsOf(trainer.currentNetwork(), epochRef.current) } });
+  }, [state.view]);
 
   // Hand each finished run to the session once (for `c` in later dashboards).
   const reported = useRef(new Set<number>());

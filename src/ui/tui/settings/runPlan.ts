@@ -130,7 +130,8 @@ const labelWords: FieldWords = (field) => ({ name: fieldSpec(formKeyOf(field)).l
 /** prepareRun, with a problem found against the data (a training size beyond a small folder) worded by label. */
 export function prepareDashboardRun(request: RunRequest, datasets?: Datasets): PreparedRun {
   try {
-    return prepareRun(request, datasets);
+    // The predictions (with all ten outputs) feed views 7–0.
+    return prepareRun(request, datasets, { predictions: { outputs: true } });
   } catch (error) {
     throw inWords(error, labelWords);
   }
