@@ -9,8 +9,10 @@ import type { TrainerEvent } from '../../../core/types.js';
 import type { Datasets } from '../../../data/load.js';
 import { saveNetwork } from '../../../data/modelFile.js';
 import { firstLine } from '../../app/errors.js';
+import { prepareResume } from '../../app/runsResume.js';
 import { dashboardReducer, initialDashboardState, type DashboardAction, type DashboardState } from './dashboardReducer.js';
 import type { SessionRun } from './dashboardSelectors.js';
+import { recordDashboardRun } from './recordRun.js';
 import { prepareDashboardRun, type RunPlan } from '../settings/runPlan.js';
 
 const UI_FLUSH_MS = 200;
@@ -30,6 +32,8 @@ export interface TrainerControls {
 export interface UseTrainerOptions {
   /** Folder for `w`; defaults to the working directory. */
   saveDir?: string;
+  /** Runs folder to record each run in (docs/runs.md); undefined records nothing. */
+  runsDir?: string;
   /** Called once for each run that ends with at least one epoch. */
   onRunFinished?: (run: SessionRun) => void;
 }
@@ -58,6 +62,7 @@ export function useTrainer(
   // previous one started; the user's own pause is kept apart so either can end without the other.
   const paceRef = useRef(Number.POSITIVE_INFINITY);
   const pacing = useRef<{ timer?: NodeJS.Timeout; since: number }>({ since: 0 });
+  const runsDir = options.runsDir;
 
   useEffect(() => {
     const abort = new AbortController();
@@ -104,20 +109,28 @@ export function useTrainer(
       let datasetsKey = '';
       for (const [index, run] of plan.runs.entries()) {
         if (abort.signal.aborted) break;
+        if (run.replay) dispatch({ type: 'events', run: index, events: run.replay });
+        if (run.replay && !run.resume) continue;
         dispatch({ type: 'loading', run: index });
         await delay(LOADING_PAINT_MS, abort.signal);
         if (abort.signal.aborted) break;
         const { trainingSize, validationSize, expand, dataDir } = run.request;
         const key = JSON.stringify([trainingSize, validationSize, expand, dataDir]);
-        const prepared = prepareDashboardRun(run.request, key === datasetsKey ? datasets : undefined);
+        const prepared = run.resume
+          ? prepareResume(run.resume)
+          : prepareDashboardRun(run.request, key === datasetsKey ? datasets : undefined);
         datasets = prepared.datasets;
-        datasetsKey = key;
+        datasetsKey = run.resume ? '' : key;
         trainerRef.current = prepared.trainer;
         if (pausedRef.current) prepared.trainer.pause();
         unsubscribe = prepared.trainer.on(listenerFor(index, prepared.trainer));
-        await prepared.trainer.run(abort.signal);
+        const target = { runsDir: runsDir!, experiment: { id: plan.experimentId, run: run.label, variant: index }, ...run };
+        const recorder = runsDir === undefined ? undefined : recordDashboardRun(target, prepared, () => abort.abort());
+        const done = await prepared.trainer.run(abort.signal);
         unsubscribe();
         flush();
+        const problem = (await recorder?.finish({ done })) ?? recorder?.failure;
+        if (problem !== undefined && mounted) dispatch({ type: 'notice', text: `recording failed: ${problem}`, tone: 'error' });
       }
       if (mounted) dispatch({ type: 'allDone', stopped: stoppedRef.current });
     };
@@ -132,7 +145,7 @@ export function useTrainer(
       unsubscribe();
       abort.abort();
     };
-  }, [plan]);
+  }, [plan, runsDir]);
 
   // Hand each finished run to the session once (for `c` in later dashboards).
   const reported = useRef(new Set<number>());
