@@ -6,16 +6,16 @@ import { softmaxScreen } from './softmax/SoftmaxExplorer.js';
 
 export const MENU_SCREENS: readonly MenuListing[] = [
   {
-    key: 'softmax-explorer',
-    title: 'Softmax explorer',
-    description: 'Change four weighted inputs z₁…z₄ and the sharpness c; see their softmax activations, which always sum to 1.',
-    open: () => route(softmaxScreen, undefined),
-  },
-  {
     key: 'past-runs',
     title: 'Past runs',
     description:
       'The recorded runs: sort, filter by experiment, overlay several on the charts, reopen one, or resume an interrupted one.',
     open: () => route(pastRunsScreen, undefined),
+  },
+  {
+    key: 'softmax-explorer',
+    title: 'Softmax explorer',
+    description: 'Change four weighted inputs z₁…z₄ and the sharpness c; see their softmax activations, which always sum to 1.',
+    open: () => route(softmaxScreen, undefined),
   },
 ];

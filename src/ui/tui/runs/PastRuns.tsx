@@ -135,7 +135,7 @@ function PastRuns({ ctx }: ScreenProps<undefined>) {
   const warning =
     listing.warnings.length > 0
       ? {
-          text: `skipped: ${listing.warnings[0]}${listing.warnings.length > 1 ? ` (+${listing.warnings.length - 1})` : ''}`,
+          text: `${listing.warnings[0]}${listing.warnings.length > 1 ? ` (+${listing.warnings.length - 1})` : ''}`,
           tone: 'error' as const,
         }
       : undefined;
