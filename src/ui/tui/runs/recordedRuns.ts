@@ -24,7 +24,7 @@ function metricsOf(row: MetricRow): EpochMetrics {
   return { trainingCost, trainingAccuracy, validationCost, validationAccuracy };
 }
 
-/** A short name: experiment (run label) and the folder's time. */
+/** A short name: experiment (run label) and the folder's time (UTC, from its name). */
 export function recordedLabel(info: RunInfo): string {
   const experiment = info.description.experiment;
   const what = experiment
@@ -32,7 +32,8 @@ export function recordedLabel(info: RunInfo): string {
       ? `${experiment.id} ${experiment.run}`
       : experiment.id
     : 'custom';
-  return `${what} ${info.name.slice(9, 13)}`;
+  const time = info.name.slice(9, 15);
+  return /^\d{6}$/.test(time) ? `${what} ${time.slice(0, 2)}:${time.slice(2, 4)}:${time.slice(4)}` : `${what} ${info.name}`;
 }
 
 /** The run's per-epoch metrics as chart series. */

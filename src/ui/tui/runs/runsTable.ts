@@ -83,7 +83,7 @@ export function tableLines(runs: readonly RunInfo[], width: number): { head: str
   const fixed = 11 + 4 + 11 + 12 + 6;
   const free = Math.max(24, width - 4 - fixed);
   const experiment = Math.floor(free * 0.3);
-  const sizes = Math.floor(free * 0.3);
+  const sizes = Math.max(10, Math.floor(free * 0.33));
   const hyperWidth = free - experiment - sizes;
   const row = (cells: string[]) =>
     [
