@@ -4,6 +4,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TrainerCheckpoint } from '../../core/checkpoint.js';
+import type { PredictionRequest } from '../../core/types.js';
 import { ENGINE_KINDS, type EngineKind } from '../../core/engines.js';
 import { HELD_OUT_NAMES, type HeldOut } from '../../core/experiments.js';
 import { EngineStateError } from '../../core/engine.js';
@@ -86,7 +87,8 @@ export function planResume(dir: string, options: { epochs?: number; what?: strin
 }
 
 /** Loads the data and builds the trainer that continues the run; the data must be what the run trained on. */
-export function prepareResume(plan: ResumePlan): PreparedRun {
+/** The run a checkpoint continues; `predictions` as in prepareRun (the dashboard's inspection views). */
+export function prepareResume(plan: ResumePlan, options: { predictions?: PredictionRequest } = {}): PreparedRun {
   const { request } = plan;
   const datasets = loadDatasets({
     dataDir: request.dataDir,
@@ -103,7 +105,7 @@ export function prepareResume(plan: ResumePlan): PreparedRun {
     );
   }
   try {
-    return prepareRun(request, datasets, { resume: plan.checkpoint });
+    return prepareRun(request, datasets, { resume: plan.checkpoint, predictions: options.predictions });
   } catch (error) {
     // The checkpoint does not fit the network the description makes (sizes, engine).
     if (error instanceof EngineStateError || error instanceof RangeError) {

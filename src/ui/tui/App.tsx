@@ -19,6 +19,8 @@ export interface AppProps {
   presetOverrides?: Partial<TrainConfig>;
   /** Folder `w` saves networks to; the working directory by default. */
   saveDir?: string;
+  /** Runs folder (recorded runs, Past runs); undefined records nothing. */
+  runsDir?: string;
   /** Colour codes in the charts; false under NO_COLOR. */
   color?: boolean;
 }
@@ -29,7 +31,7 @@ interface Shown {
   visit: number;
 }
 
-export function App({ dataDir, dataOptions, presetOverrides, saveDir, color = true }: AppProps) {
+export function App({ dataDir, dataOptions, presetOverrides, saveDir, runsDir, color = true }: AppProps) {
   const { exit } = useApp();
   const visits = useRef(0);
   const shown = (next: Route): Shown => ({ route: next, visit: visits.current++ });
@@ -57,8 +59,8 @@ export function App({ dataDir, dataOptions, presetOverrides, saveDir, color = tr
     [exit],
   );
   const ctx = useMemo<ScreenContext>(
-    () => ({ nav, planOptions, saveDir, session, addSessionRun, memory }),
-    [nav, planOptions, saveDir, session, addSessionRun, memory],
+    () => ({ nav, planOptions, saveDir, runsDir, session, addSessionRun, memory }),
+    [nav, planOptions, saveDir, runsDir, session, addSessionRun, memory],
   );
   const top = stack[stack.length - 1]!;
   return (

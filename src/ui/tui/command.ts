@@ -5,6 +5,7 @@
 import type { Argv, CommandModule } from 'yargs';
 import { runCommand } from '../app/errors.js';
 import { EXIT } from '../app/exitCodes.js';
+import { runsDirOf } from '../app/runsIndex.js';
 import { lastText } from '../app/values.js';
 
 export const dashboardCommand: CommandModule = {
@@ -18,6 +19,16 @@ export const dashboardCommand: CommandModule = {
         requiresArg: true,
         coerce: lastText,
       })
+      .option('runs-dir', {
+        describe: 'folder of the recorded runs [default: $NETDASH_RUNS_DIR, else ./netdash-runs]',
+        type: 'string',
+        requiresArg: true,
+        coerce: lastText,
+      })
+      .option('record', {
+        describe: 'record each run (docs/runs.md); --no-record keeps nothing [default: true]',
+        type: 'boolean',
+      })
       .option('json', { type: 'boolean', hidden: true }),
   handler: (argv) =>
     runCommand(async () => {
@@ -28,9 +39,14 @@ export const dashboardCommand: CommandModule = {
         );
         return EXIT.usage;
       }
+      if (argv.runsDir === '') {
+        process.stderr.write("netdash: --runs-dir: got ''; expected a folder for the recorded runs, not empty\n");
+        return EXIT.usage;
+      }
+      const runsDir = argv.record === false ? undefined : runsDirOf(argv.runsDir as string | undefined);
       const { prepareInkEnvironment } = await import('./terminal.js');
       const { color } = prepareInkEnvironment(process.env);
       const { runTui } = await import('./index.js');
-      return runTui({ dataDir: argv.dataDir as string | undefined, color });
+      return runTui({ dataDir: argv.dataDir as string | undefined, runsDir, color });
     }),
 };

@@ -10,6 +10,8 @@ import { enterAlternateScreen } from './terminal.js';
 export interface TuiOptions {
   /** MNIST folder; the embedded copy by default. */
   dataDir?: string;
+  /** Runs folder to record into and list (undefined: --no-record). */
+  runsDir?: string;
   /** Colour codes (false under NO_COLOR); see terminal.ts prepareInkEnvironment. */
   color?: boolean;
 }
@@ -35,7 +37,7 @@ export async function runTui(options: TuiOptions = {}): Promise<number> {
   };
   const instance = render(
     <ErrorBoundary onError={onRenderError}>
-      <App dataDir={options.dataDir} color={options.color ?? true} />
+      <App dataDir={options.dataDir} runsDir={options.runsDir} color={options.color ?? true} />
     </ErrorBoundary>,
     // Ctrl-C is a key of the key layer, wherever it falls in a chunk of input.
     { maxFps: MAX_FPS, exitOnCtrlC: false },

@@ -21,6 +21,8 @@ export interface ScreenContext {
   planOptions: PlanOptions;
   /** Folder `w` saves networks to; the working folder by default. */
   saveDir?: string;
+  /** Runs folder the dashboard records into and Past runs lists; undefined: --no-record. */
+  runsDir?: string;
   /** Finished runs of this session (overlaid by `c`). */
   session: readonly SessionRun[];
   addSessionRun(run: SessionRun): void;

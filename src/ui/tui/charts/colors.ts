@@ -86,6 +86,9 @@ const RUN_PALETTE: readonly RunColors[] = [
 // Earlier runs of the session overlaid with `c` (dashed, so never mistaken for the book's dotted curves).
 const COMPARE_PALETTE: readonly SeriesColor[] = ['white', 'lightyellow', 'lightred'];
 
+/** How many runs of one plan get a colour pair of their own. */
+export const RUN_COLOUR_PAIRS = RUN_PALETTE.length;
+
 export function runColor(runIndex: number, set: 'training' | 'validation', book = false): SeriesColor {
   const colors = RUN_PALETTE[runIndex % RUN_PALETTE.length]!;
   if (book) return set === 'training' ? colors.bookTraining : colors.bookValidation;

@@ -14,6 +14,7 @@ import { comparedRuns, etaSeconds, hasBookData, LAST_EPOCHS, type SessionRun } f
 import { EndLine, endLines } from './EndLine.js';
 import { ProgressBar } from './ProgressBar.js';
 import { StatusLine } from './StatusLine.js';
+import { recordedToCompare } from '../runs/recordedRuns.js';
 import { useTrainer } from './useTrainer.js';
 import { viewById } from './views/index.js';
 import type { HelpRow } from '../input/keyMap.js';
@@ -112,8 +113,22 @@ export function DashboardBody({ state, compared, bindings }: DashboardBodyProps)
 
 function Dashboard({ params, ctx }: ScreenProps<{ plan: RunPlan }>) {
   const { plan } = params;
-  const { state, dispatch, controls } = useTrainer(plan, { saveDir: ctx.saveDir, onRunFinished: ctx.addSessionRun });
-  const compared = useMemo(() => comparedRuns(ctx.session, plan.id), [ctx.session, plan.id]);
+  const { state, dispatch, controls } = useTrainer(plan, {
+    saveDir: ctx.saveDir,
+    runsDir: ctx.runsDir,
+    onRunFinished: ctx.addSessionRun,
+  });
+  // With a runs folder, `c` compares the latest recorded runs of this experiment (as they were when
+  // this dashboard opened, so its own runs are not among them); else this session's runs.
+  const recorded = useMemo(() => (plan.overlay ? undefined : recordedToCompare(ctx.runsDir, plan)), [ctx.runsDir, plan]);
+  const compared = useMemo(
+    () => plan.overlay ?? recorded ?? comparedRuns(ctx.session, plan.id),
+    [plan.overlay, recorded, ctx.session, plan.id],
+  );
+  // Overlaid recorded runs (Past runs, Enter) are on the charts from the start.
+  useEffect(() => {
+    if (plan.overlay && plan.overlay.length > 0) dispatch({ type: 'toggle', option: 'compare' });
+  }, [plan.overlay, dispatch]);
   const hasBook = useMemo(() => hasBookData({ runs: state.runs }), [state.runs]);
 
   useEffect(() => {

@@ -10,8 +10,10 @@ import type { Datasets } from '../../../data/load.js';
 import { saveNetwork } from '../../../data/modelFile.js';
 import { firstLine } from '../../app/errors.js';
 import { hiddenWeightsOf } from './inspect.js';
+import { prepareResume } from '../../app/runsResume.js';
 import { dashboardReducer, initialDashboardState, type DashboardAction, type DashboardState } from './dashboardReducer.js';
 import type { SessionRun } from './dashboardSelectors.js';
+import { recordDashboardRun } from './recordRun.js';
 import { prepareDashboardRun, type RunPlan } from '../settings/runPlan.js';
 
 const UI_FLUSH_MS = 200;
@@ -31,6 +33,8 @@ export interface TrainerControls {
 export interface UseTrainerOptions {
   /** Folder for `w`; defaults to the working directory. */
   saveDir?: string;
+  /** Runs folder to record each run in (docs/runs.md); undefined records nothing. */
+  runsDir?: string;
   /** Called once for each run that ends with at least one epoch. */
   onRunFinished?: (run: SessionRun) => void;
 }
@@ -62,6 +66,7 @@ export function useTrainer(
   // The hidden layer's weights are copied only while view 9 shows them.
   const neuronsShown = useRef(false);
   const epochRef = useRef(0);
+  const runsDir = options.runsDir;
 
   useEffect(() => {
     const abort = new AbortController();
@@ -111,21 +116,29 @@ export function useTrainer(
       let datasetsKey = '';
       for (const [index, run] of plan.runs.entries()) {
         if (abort.signal.aborted) break;
+        if (run.replay) dispatch({ type: 'events', run: index, events: run.replay });
+        if (run.replay && !run.resume) continue;
         dispatch({ type: 'loading', run: index });
         await delay(LOADING_PAINT_MS, abort.signal);
         if (abort.signal.aborted) break;
         const { trainingSize, validationSize, expand, dataDir } = run.request;
         const key = JSON.stringify([trainingSize, validationSize, expand, dataDir]);
-        const prepared = prepareDashboardRun(run.request, key === datasetsKey ? datasets : undefined);
+        const prepared = run.resume
+          ? prepareResume(run.resume, { predictions: { outputs: true } })
+          : prepareDashboardRun(run.request, key === datasetsKey ? datasets : undefined);
         datasets = prepared.datasets;
-        datasetsKey = key;
+        datasetsKey = run.resume ? '' : key;
         trainerRef.current = prepared.trainer;
         dispatch({ type: 'inspect', change: { heldOutSet: prepared.heldOut } });
         if (pausedRef.current) prepared.trainer.pause();
         unsubscribe = prepared.trainer.on(listenerFor(index, prepared.trainer));
-        await prepared.trainer.run(abort.signal);
+        const target = { runsDir: runsDir!, experiment: { id: plan.experimentId, run: run.label, variant: index }, ...run };
+        const recorder = runsDir === undefined ? undefined : recordDashboardRun(target, prepared, () => abort.abort());
+        const done = await prepared.trainer.run(abort.signal);
         unsubscribe();
         flush();
+        const problem = (await recorder?.finish({ done })) ?? recorder?.failure;
+        if (problem !== undefined && mounted) dispatch({ type: 'notice', text: `recording failed: ${problem}`, tone: 'error' });
       }
       if (mounted) dispatch({ type: 'allDone', stopped: stoppedRef.current });
     };
@@ -140,7 +153,7 @@ export function useTrainer(
       unsubscribe();
       abort.abort();
     };
-  }, [plan]);
+  }, [plan, runsDir]);
 
   useEffect(() => {
     neuronsShown.current = state.view === 'neurons';

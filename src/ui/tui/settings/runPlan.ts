@@ -3,10 +3,12 @@
 // (checkRequest), its problems worded with the form's labels; the runs themselves are built later
 // by prepareDashboardRun (useTrainer).
 import type { BookCurveRef, Experiment, ExperimentRun, HeldOut } from '../../../core/experiments.js';
-import type { TrainConfig } from '../../../core/types.js';
+import type { TrainConfig, TrainerEvent } from '../../../core/types.js';
 import type { Datasets } from '../../../data/load.js';
 import { describeRequestProblem, inWords, type FieldWords, type RequestField } from '../../app/requestError.js';
 import { MNIST_SHAPE, checkRequest, configForRun, type RunRequest } from '../../app/runRequest.js';
+import type { ResumePlan } from '../../app/runsResume.js';
+import type { MetricSeries } from '../dashboard/metrics.js';
 import { prepareRun, type PreparedRun } from '../../app/runSetup.js';
 import {
   FIELDS,
@@ -38,6 +40,12 @@ export interface PlannedRun {
   bookCurve?: BookCurveRef;
   /** Training images of the run (for the more-data bars). */
   trainingSize: number;
+  /** A recorded run's events, shown before (or, without `resume`, instead of) training. */
+  replay?: TrainerEvent[];
+  /** The recorded run's folder (reopened or resumed), left out of `c`. */
+  recordedDir?: string;
+  /** Continue this recorded run in its folder (Past runs, `r`). */
+  resume?: ResumePlan;
 }
 
 export interface RunPlan {
@@ -49,6 +57,8 @@ export interface RunPlan {
   runs: PlannedRun[];
   /** Runs that differ by training-set size: shown as final accuracy against size. */
   bySize: boolean;
+  /** Recorded runs drawn as compared runs (Past runs, Enter), with `c` on from the start. */
+  overlay?: { planId: number; label: string; heldOut: HeldOut; series: MetricSeries }[];
 }
 
 export const CUSTOM_EXPERIMENT: Experiment = {

@@ -1,0 +1,47 @@
+// Records a dashboard run like `train` does (docs/runs.md): the same RunRecorder, source "dashboard".
+// A resumed run continues in its own folder.
+import type { ResumePlan } from '../../app/runsResume.js';
+import { RunRecorder } from '../../app/runsRecorder.js';
+import type { PreparedRun } from '../../app/runSetup.js';
+import type { RunRequest } from '../../app/runRequest.js';
+import { packageVersion } from '../../app/version.js';
+
+export interface RecordTarget {
+  runsDir: string;
+  experiment: { id: string; run: string; variant: number };
+  request: RunRequest;
+  resume?: ResumePlan;
+}
+
+/** The recorder of a prepared dashboard run; `stop` is called with the reason when a write fails. */
+export function recordDashboardRun(target: RecordTarget, prepared: PreparedRun, stop: (reason: string) => void): RunRecorder {
+  const { request, resume } = target;
+  const { datasets, trainer } = prepared;
+  return new RunRecorder({
+    runsDir: target.runsDir,
+    source: 'dashboard',
+    trainer,
+    context: {
+      version: packageVersion(),
+      experiment: resume?.description.experiment ?? target.experiment,
+      heldOut: prepared.heldOutName,
+      testSize: datasets.test.count,
+      engine: trainer.engineName,
+      dataDir: datasets.source,
+      loadSeconds: datasets.loadSeconds,
+      ...(resume && { resumedAfter: resume.checkpoint.epoch }),
+    },
+    data: {
+      dir: request.dataDir === undefined ? null : datasets.source,
+      trainingSize: datasets.training.count,
+      validationSize: prepared.heldOut.count,
+      ...(request.trainingSize !== undefined && { trainingSubset: request.trainingSize }),
+      ...(request.validationSize !== undefined && { validationSubset: request.validationSize }),
+      expand: request.expand ?? false,
+      heldOut: prepared.heldOutName,
+      testSize: datasets.test.count,
+    },
+    stop,
+    ...(resume && { resume: { dir: resume.dir, description: resume.description, afterEpoch: resume.checkpoint.epoch } }),
+  });
+}
