@@ -5,7 +5,7 @@ import { WorkerPool, type TaskModule } from '../app/workerPool.js';
 import type { EqualTrial } from './trialWorker.js';
 
 export const PARALLEL_TRIALS = 6;
-const TRIAL: Omit<EqualTrial, 'engine'> = { trainingSize: 20_000, epochs: 2 };
+const TRIAL: Omit<EqualTrial, 'engine'> = { trainingSize: 50_000, epochs: 4 };
 
 const TASK: TaskModule<EqualTrial, number, never> = {
   url: new URL('./trialWorker.js', import.meta.url),
