@@ -29,6 +29,8 @@ import {
 } from '../../data/runs.js';
 import { checkpointWriter, type WriteCheckpoint } from './checkpointWriter.js';
 import { firstLine } from './errors.js';
+import type { RunRequest } from './runRequest.js';
+import type { PreparedRun } from './runSetup.js';
 import { doneLine, eventLine, type RunContext, type RunSummary } from './eventLines.js';
 
 /** How often the costlier writes happen at most: the best network as JSON, a checkpoint synced to disk. */
@@ -257,4 +259,19 @@ function keepEpochs(dir: string, epoch: number): void {
   rewriteLines(dir, RUN_FILES.events, kept);
   const rows = readMetrics(dir).rows.filter((row) => (row.epoch ?? Infinity) <= epoch);
   rewriteLines(dir, RUN_FILES.metrics, [METRICS_HEADER, ...rows.map(metricsRow)]);
+}
+
+/** What a run's description says about its data: the sets as prepared and the subsets asked for. */
+export function recordedData(request: RunRequest, prepared: PreparedRun): RunDescription['data'] {
+  const { datasets } = prepared;
+  return {
+    dir: request.dataDir === undefined ? null : datasets.source,
+    trainingSize: datasets.training.count,
+    validationSize: prepared.heldOut.count,
+    ...(request.trainingSize !== undefined && { trainingSubset: request.trainingSize }),
+    ...(request.validationSize !== undefined && { validationSubset: request.validationSize }),
+    expand: request.expand ?? false,
+    heldOut: prepared.heldOutName,
+    testSize: datasets.test.count,
+  };
 }

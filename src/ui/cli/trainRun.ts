@@ -6,7 +6,7 @@ import { EXIT } from '../app/exitCodes.js';
 import { percent } from '../app/format.js';
 import { inWords } from '../app/requestError.js';
 import { prepareRun, type PreparedRun } from '../app/runSetup.js';
-import { RunRecorder } from '../app/runsRecorder.js';
+import { RunRecorder, recordedData } from '../app/runsRecorder.js';
 import { prepareResume } from '../app/runsResume.js';
 import { guardRun, stopExitCode } from '../app/shutdown.js';
 import { JsonReporter } from './output/jsonReporter.js';
@@ -117,16 +117,7 @@ function startRecording(plan: TrainPlan, prepared: PreparedRun, context: RunCont
     source: 'train',
     trainer: prepared.trainer,
     context,
-    data: {
-      dir: request.dataDir === undefined ? null : prepared.datasets.source,
-      trainingSize: prepared.datasets.training.count,
-      validationSize: prepared.heldOut.count,
-      ...(request.trainingSize !== undefined && { trainingSubset: request.trainingSize }),
-      ...(request.validationSize !== undefined && { validationSubset: request.validationSize }),
-      expand: request.expand ?? false,
-      heldOut: prepared.heldOutName,
-      testSize: prepared.datasets.test.count,
-    },
+    data: recordedData(request, prepared),
     stop,
     ...(plan.resume && {
       resume: { dir: plan.resume.dir, description: plan.resume.description, afterEpoch: plan.resume.checkpoint.epoch },

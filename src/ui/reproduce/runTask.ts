@@ -6,7 +6,7 @@ import { loadDatasets, type Datasets } from '../../data/load.js';
 import { subset } from '../../data/split.js';
 import { RequestError, describeRequestProblem } from '../app/requestError.js';
 import { configForRun, prepareRun, type PreparedRun, type RunRequest } from '../app/runSetup.js';
-import { RunRecorder } from '../app/runsRecorder.js';
+import { RunRecorder, recordedData } from '../app/runsRecorder.js';
 import { packageVersion } from '../app/version.js';
 import type { CurveMetric } from './bookReference.js';
 import type { RunSettings, RunTask } from './plan.js';
@@ -162,16 +162,7 @@ function startRecording(task: RunTask, prepared: PreparedRun, request: RunReques
       dataDir: datasets.source,
       loadSeconds: datasets.loadSeconds,
     },
-    data: {
-      dir: null,
-      trainingSize: datasets.training.count,
-      validationSize: prepared.heldOut.count,
-      ...(request.trainingSize !== undefined && { trainingSubset: request.trainingSize }),
-      ...(request.validationSize !== undefined && { validationSubset: request.validationSize }),
-      expand: request.expand ?? false,
-      heldOut: prepared.heldOutName,
-      testSize: datasets.test.count,
-    },
+    data: recordedData(request, prepared),
     stop,
   });
 }

@@ -9,7 +9,7 @@ import { DataError } from '../../../data/errors.js';
 import { readMetrics } from '../../../data/runs.js';
 import { firstLine } from '../errors.js';
 import type { RunRequest } from '../runRequest.js';
-import { RunRecorder } from '../runsRecorder.js';
+import { RunRecorder, recordedData } from '../runsRecorder.js';
 import { planResume, type ResumePlan } from '../runsResume.js';
 import { removalProblem, removeRun } from '../runsIndex.js';
 import type { PreparedRun } from '../runSetup.js';
@@ -79,16 +79,7 @@ export function openTrialRecord({ key, folder, plan, request, prepared, stop }: 
       loadSeconds: datasets.loadSeconds,
       ...(resume && { resumedAfter: resume.checkpoint.epoch }),
     },
-    data: {
-      dir: null,
-      trainingSize: datasets.training.count,
-      validationSize: prepared.heldOut.count,
-      ...(request.trainingSize !== undefined && { trainingSubset: request.trainingSize }),
-      ...(request.validationSize !== undefined && { validationSubset: request.validationSize }),
-      expand: request.expand ?? false,
-      heldOut: prepared.heldOutName,
-      testSize: datasets.test.count,
-    },
+    data: recordedData(request, prepared),
     stop,
     ...(resume && { resume: { dir: folder.dir, description: resume.description, afterEpoch: resume.checkpoint.epoch } }),
   });

@@ -1,7 +1,7 @@
 // Records a dashboard run like `train` does (docs/runs.md): the same RunRecorder, source "dashboard".
 // A resumed run continues in its own folder.
 import type { ResumePlan } from '../../app/runsResume.js';
-import { RunRecorder } from '../../app/runsRecorder.js';
+import { RunRecorder, recordedData } from '../../app/runsRecorder.js';
 import type { PreparedRun } from '../../app/runSetup.js';
 import type { RunRequest } from '../../app/runRequest.js';
 import { packageVersion } from '../../app/version.js';
@@ -31,16 +31,7 @@ export function recordDashboardRun(target: RecordTarget, prepared: PreparedRun, 
       loadSeconds: datasets.loadSeconds,
       ...(resume && { resumedAfter: resume.checkpoint.epoch }),
     },
-    data: {
-      dir: request.dataDir === undefined ? null : datasets.source,
-      trainingSize: datasets.training.count,
-      validationSize: prepared.heldOut.count,
-      ...(request.trainingSize !== undefined && { trainingSubset: request.trainingSize }),
-      ...(request.validationSize !== undefined && { validationSubset: request.validationSize }),
-      expand: request.expand ?? false,
-      heldOut: prepared.heldOutName,
-      testSize: datasets.test.count,
-    },
+    data: recordedData(request, prepared),
     stop,
     ...(resume && { resume: { dir: resume.dir, description: resume.description, afterEpoch: resume.checkpoint.epoch } }),
   });
