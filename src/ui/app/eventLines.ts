@@ -2,6 +2,7 @@
 // the command line's stream and a recorded run's events.ndjson, so both are the same lines.
 import type { HeldOut } from '../../core/experiments.js';
 import type { DoneEvent, EpochEvent, LearningRateEvent, StartEvent, TrainerEvent } from '../../core/types.js';
+import type { PreparedRun } from './runSetup.js';
 
 /** Facts about the run that the trainer's events do not carry. */
 export interface RunContext {
@@ -18,6 +19,19 @@ export interface RunContext {
   runDir?: string;
   /** The run continues a recorded one after this epoch (train --resume). */
   resumedAfter?: number;
+}
+
+/** What a prepared run tells its start line beyond the trainer's events (add the experiment, runDir, …). */
+export function preparedContext(prepared: PreparedRun, version: string): RunContext {
+  const { datasets } = prepared;
+  return {
+    version,
+    heldOut: prepared.heldOutName,
+    testSize: datasets.test.count,
+    engine: prepared.trainer.engineName,
+    dataDir: datasets.source,
+    loadSeconds: datasets.loadSeconds,
+  };
 }
 
 export interface RunSummary {

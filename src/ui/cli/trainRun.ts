@@ -14,6 +14,7 @@ import { TtyProgress } from './output/progress.js';
 import type { Io, RunContext, RunReporter } from './output/reporter.js';
 import { TextReporter } from './output/textReporter.js';
 import { flagWords, type TrainPlan } from '../app/trainPlan.js';
+import { preparedContext } from '../app/eventLines.js';
 
 /** prepareRun, with a problem of the request (a size beyond the data, a --load mismatch) named by its flag. */
 export function prepareTraining(plan: TrainPlan): PreparedRun {
@@ -39,13 +40,8 @@ export async function runTraining(plan: TrainPlan, io: Io, version: string): Pro
     const { trainer, datasets } = prepared;
 
     const context: RunContext = {
-      version,
+      ...preparedContext(prepared, version),
       ...(plan.experiment && { experiment: { id: plan.experiment.id, run: plan.run.label, variant: plan.variant } }),
-      heldOut: prepared.heldOutName,
-      testSize: datasets.test.count,
-      engine: trainer.engineName,
-      dataDir: datasets.source,
-      loadSeconds: datasets.loadSeconds,
       loadedFrom: plan.request.loadFrom ?? plan.resume?.description.loadedFrom,
       ...(plan.resume && { resumedAfter: plan.resume.checkpoint.epoch }),
     };

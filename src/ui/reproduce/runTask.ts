@@ -10,6 +10,7 @@ import { RunRecorder, recordedData } from '../app/runsRecorder.js';
 import { packageVersion } from '../app/version.js';
 import type { CurveMetric } from './bookReference.js';
 import type { RunSettings, RunTask } from './plan.js';
+import { preparedContext } from '../app/eventLines.js';
 
 /**
  * Events kept for the NDJSON file: everything but the frequent batch-progress events, with the
@@ -147,20 +148,15 @@ export async function executeRun(
 
 /** Records the run like `netdash train` does, in the task's runs folder. */
 function startRecording(task: RunTask, prepared: PreparedRun, request: RunRequest, stop: () => void): RunRecorder {
-  const { datasets, trainer } = prepared;
+  const { trainer } = prepared;
   const run = findExperiment(task.experimentId)?.runs[task.runIndex];
   return new RunRecorder({
     runsDir: task.runsDir!,
     source: 'reproduce',
     trainer,
     context: {
-      version: packageVersion(),
+      ...preparedContext(prepared, packageVersion()),
       experiment: { id: task.experimentId, run: run?.label ?? `run ${task.runIndex + 1}`, variant: task.runIndex + 1 },
-      heldOut: prepared.heldOutName,
-      testSize: datasets.test.count,
-      engine: trainer.engineName,
-      dataDir: datasets.source,
-      loadSeconds: datasets.loadSeconds,
     },
     data: recordedData(request, prepared),
     stop,

@@ -15,6 +15,7 @@ import { removalProblem, removeRun } from '../runsIndex.js';
 import type { PreparedRun } from '../runSetup.js';
 import { packageVersion } from '../version.js';
 import type { TrainPlan } from '../trainPlan.js';
+import { preparedContext } from '../eventLines.js';
 
 /** Where a trial is recorded, and the stopped attempt it continues (if any). */
 export interface TrialFolder {
@@ -61,7 +62,7 @@ export interface TrialRecordRequest {
 
 /** Starts recording a prepared trial into its folder (created, or reopened to continue). */
 export function openTrialRecord({ key, folder, plan, request, prepared, stop }: TrialRecordRequest): TrialRecording {
-  const { datasets, trainer } = prepared;
+  const { trainer } = prepared;
   const { resume } = folder;
   if (!resume) mkdirSync(folder.dir, { recursive: true });
   const recorder = new RunRecorder({
@@ -70,13 +71,8 @@ export function openTrialRecord({ key, folder, plan, request, prepared, stop }: 
     trainer,
     folder: { path: folder.dir, name: key },
     context: {
-      version: packageVersion(),
+      ...preparedContext(prepared, packageVersion()),
       ...(plan.experiment && { experiment: { id: plan.experiment.id, run: plan.run.label, variant: plan.variant } }),
-      heldOut: prepared.heldOutName,
-      testSize: datasets.test.count,
-      engine: trainer.engineName,
-      dataDir: datasets.source,
-      loadSeconds: datasets.loadSeconds,
       ...(resume && { resumedAfter: resume.checkpoint.epoch }),
     },
     data: recordedData(request, prepared),

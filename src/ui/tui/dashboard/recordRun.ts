@@ -5,6 +5,7 @@ import { RunRecorder, recordedData } from '../../app/runsRecorder.js';
 import type { PreparedRun } from '../../app/runSetup.js';
 import type { RunRequest } from '../../app/runRequest.js';
 import { packageVersion } from '../../app/version.js';
+import { preparedContext } from '../../app/eventLines.js';
 
 export interface RecordTarget {
   runsDir: string;
@@ -16,19 +17,14 @@ export interface RecordTarget {
 /** The recorder of a prepared dashboard run; `stop` is called with the reason when a write fails. */
 export function recordDashboardRun(target: RecordTarget, prepared: PreparedRun, stop: (reason: string) => void): RunRecorder {
   const { request, resume } = target;
-  const { datasets, trainer } = prepared;
+  const { trainer } = prepared;
   return new RunRecorder({
     runsDir: target.runsDir,
     source: 'dashboard',
     trainer,
     context: {
-      version: packageVersion(),
+      ...preparedContext(prepared, packageVersion()),
       experiment: resume?.description.experiment ?? target.experiment,
-      heldOut: prepared.heldOutName,
-      testSize: datasets.test.count,
-      engine: trainer.engineName,
-      dataDir: datasets.source,
-      loadSeconds: datasets.loadSeconds,
       ...(resume && { resumedAfter: resume.checkpoint.epoch }),
     },
     data: recordedData(request, prepared),
