@@ -1,3 +1,4 @@
+import { PACES } from '../../../src/ui/tui/dashboard/dashboardReducer.js';
 import { describe, expect, it } from 'vitest';
 import { dashboardReducer, initialDashboardState, type DashboardState } from '../../../src/ui/tui/dashboard/dashboardReducer.js';
 import {
@@ -110,6 +111,15 @@ describe('etaSeconds', () => {
     // 500 images left at 1000/s, then 397 epochs at 1.5 s each.
     expect(etaSeconds(state)).toBeCloseTo(0.5 + 397 * 1.5);
     expect(etaSeconds(trained(2))).toBeUndefined();
+  });
+
+  it('counts the chosen pace when a run is slowed below its measured speed', () => {
+    const progress = { epoch: 3, batch: 50, batches: 100, examplesPerSecond: 1000 };
+    const halfEpochPerSecond = PACES.indexOf(0.5);
+    // 1.5 s measured per epoch, but one epoch every 2 s at this pace.
+    expect(etaSeconds(trained(2, { progress, pace: halfEpochPerSecond }))).toBeCloseTo(0.5 + 397 * 2);
+    // A pace faster than the measured speed changes nothing.
+    expect(etaSeconds(trained(2, { progress, pace: PACES.indexOf(10) }))).toBeCloseTo(0.5 + 397 * 1.5);
   });
 });
 

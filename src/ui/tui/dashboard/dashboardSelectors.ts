@@ -5,7 +5,7 @@ import type { HeldOut } from '../../../core/experiments.js';
 import { bookAccuracyForSize, bookSeriesFor } from '../../../data/bookRuns.js';
 import type { ChartSpec, PlotSeries } from '../charts/chartPlot.js';
 import { MAX_COMPARED_RUNS, compareColor, runColor } from '../charts/colors.js';
-import { isRunning, type DashboardState } from './dashboardReducer.js';
+import { PACES, isRunning, type DashboardState } from './dashboardReducer.js';
 import { hasValues, isAccuracy, isTraining, metricLabel, type Metric, type MetricSeries } from './metrics.js';
 
 /** A finished run kept for the session, overlaid by `c`. */
@@ -164,13 +164,15 @@ export function shorten(text: string, length: number): string {
   return text.length <= length ? text : `${text.slice(0, length - 1)}…`;
 }
 
-/** Seconds until the current run ends, from the measured speed; undefined before it is known. */
+/** Seconds until the current run ends, from the measured speed and the chosen pace; undefined before it is known. */
 export function etaSeconds(state: DashboardState): number | undefined {
   const { progress, config } = state;
   if (!progress || !config || !(progress.examplesPerSecond > 0)) return undefined;
   const remainingExamples = Math.max(0, state.trainingSize - progress.batch * config.batchSize);
   const inEpoch = remainingExamples / progress.examplesPerSecond;
-  const perEpoch = state.epoch > 0 ? state.epochSeconds / state.epoch : state.trainingSize / progress.examplesPerSecond;
+  const measured = state.epoch > 0 ? state.epochSeconds / state.epoch : state.trainingSize / progress.examplesPerSecond;
+  // A slowed run waits after each epoch until its pace allows the next one.
+  const perEpoch = Math.max(measured, 1 / (PACES[state.pace] ?? Number.POSITIVE_INFINITY));
   return inEpoch + Math.max(0, config.epochs - progress.epoch) * perEpoch;
 }
 
