@@ -1,6 +1,7 @@
 // The Past runs screen and the dashboard's recording, on tiny runs of the embedded MNIST recorded
 // into temporary runs folders by the dashboard's own recorder.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { loadNetwork } from '../../../src/data/modelFile.js';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -68,8 +69,8 @@ beforeAll(async () => {
 
 afterAll(() => folders.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
-async function openPastRuns(dir: string): Promise<Ui> {
-  const app = await startApp({ ...TINY, runsDir: dir });
+async function openPastRuns(dir: string, saveDir?: string): Promise<Ui> {
+  const app = await startApp({ ...TINY, runsDir: dir, saveDir });
   await highlight(app, 'Past runs');
   await press(app.stdin, ENTER);
   await waitForText(app.lastFrame, 'netdash › past runs');
@@ -135,13 +136,19 @@ describe('Past runs', () => {
   });
 
   it('reopens a finished run with its views, and resumes a stopped one to its end', async () => {
-    ui = await openPastRuns(runsDir);
+    const saveDir = mkdtempSync(join(tmpdir(), 'netdash-pastruns-save-'));
+    ui = await openPastRuns(runsDir, saveDir);
     await highlightRow(ui, 'eta');
     await press(ui.stdin, 'o');
     await waitForText(ui.lastFrame, '(recorded)');
     await waitForText(ui.lastFrame, 'finished');
     await press(ui.stdin, '2');
     await waitFor(() => /view 2/.test(ui?.lastFrame() ?? ''));
+    // `w` on a reopened run saves a copy of its recorded best network.
+    await press(ui.stdin, 'w');
+    await waitFor(() => readdirSync(saveDir).length === 1);
+    expect(loadNetwork(join(saveDir, readdirSync(saveDir)[0]!)).sizes).toEqual([784, 10, 10]);
+    rmSync(saveDir, { recursive: true, force: true });
     await press(ui.stdin, 'q');
     await waitForText(ui.lastFrame, 'netdash › past runs');
 

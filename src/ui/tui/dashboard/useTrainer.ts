@@ -7,7 +7,8 @@ import { useCallback, useEffect, useMemo, useReducer, useRef } from 'react';
 import type { Trainer } from '../../../core/trainer.js';
 import type { TrainerEvent } from '../../../core/types.js';
 import type { Datasets } from '../../../data/load.js';
-import { saveNetwork } from '../../../data/modelFile.js';
+import { loadNetwork, saveNetwork } from '../../../data/modelFile.js';
+import { RUN_FILES } from '../../../data/runs.js';
 import { firstLine } from '../../app/errors.js';
 import { hiddenWeightsOf } from './inspect.js';
 import { prepareResume } from '../../app/runsResume.js';
@@ -198,22 +199,25 @@ export function useTrainer(
   }, []);
 
   const saveDir = options.saveDir;
+  const current = state.current;
   const save = useCallback(() => {
     const trainer = trainerRef.current;
-    if (!trainer) {
+    // A reopened recorded run trains nothing here: its saved best network is the one to copy.
+    const recordedDir = plan.runs[current]?.recordedDir;
+    if (!trainer && recordedDir === undefined) {
       dispatch({ type: 'notice', text: 'nothing to save yet: the network is still being set up', tone: 'error' });
       return;
     }
     const file = join(saveDir ?? process.cwd(), `netdash-${plan.experimentId}-${timestamp()}.json`);
     try {
-      saveNetwork(file, trainer.currentNetwork());
+      saveNetwork(file, trainer ? trainer.currentNetwork() : loadNetwork(join(recordedDir!, RUN_FILES.network)));
       const shown = relative(process.cwd(), file);
       // The path as typed from here: ./netdash-….json in the working folder, absolute elsewhere.
       dispatch({ type: 'saved', file: shown.startsWith('..') || isAbsolute(shown) ? file : `.${sep}${shown}` });
     } catch (error) {
       dispatch({ type: 'notice', text: `could not save: ${firstLine(error)}`, tone: 'error' });
     }
-  }, [plan, saveDir]);
+  }, [plan, saveDir, current]);
 
   const controls = useMemo(() => ({ togglePause, stop, save, setPace }), [togglePause, stop, save, setPace]);
   return { state, dispatch, controls };
