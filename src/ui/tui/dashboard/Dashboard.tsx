@@ -13,7 +13,7 @@ import { isRunning, type DashboardState } from './dashboardReducer.js';
 import { comparedRuns, etaSeconds, hasBookData, LAST_EPOCHS, type SessionRun } from './dashboardSelectors.js';
 import { EndLine, endLines } from './EndLine.js';
 import { ProgressBar } from './ProgressBar.js';
-import { StatusLine } from './StatusLine.js';
+import { StatusLine, statusHeight } from './StatusLine.js';
 import { recordedToCompare } from '../runs/recordedRuns.js';
 import { useTrainer } from './useTrainer.js';
 import { viewById } from './views/index.js';
@@ -73,7 +73,7 @@ export function DashboardBody({ state, compared, bindings }: DashboardBodyProps)
   const endHeight = running ? 1 : endLines(state, width);
   const top = (
     <>
-      <StatusLine state={state} />
+      <StatusLine state={state} width={width} />
       {running && state.progress ? (
         <ProgressBar progress={state.progress} etaSeconds={etaSeconds(state)} width={width} />
       ) : running ? (
@@ -93,7 +93,7 @@ export function DashboardBody({ state, compared, bindings }: DashboardBodyProps)
       helpNotes={HELP_NOTES}
       notice={state.notice}
       top={top}
-      topLines={1 + endHeight}
+      topLines={statusHeight(state, width) + endHeight}
     >
       {({ width: areaWidth, height }) =>
         state.phase === 'failed' ? (

@@ -1,5 +1,5 @@
 // One line of where the run stands: epoch, η, current and best held-out accuracy, patience.
-import { Text } from 'ink';
+import { Box, Text } from 'ink';
 import type { DashboardState } from './dashboardReducer.js';
 import { count, percent, plain, short } from '../../app/format.js';
 
@@ -32,6 +32,15 @@ export function statusText(state: DashboardState): string {
   return parts.join(' · ');
 }
 
-export function StatusLine({ state }: { state: DashboardState }) {
-  return <Text wrap="truncate">{statusText(state)}</Text>;
+/** Lines the status takes at this width: it wraps to a second line rather than lose its last items. */
+export function statusHeight(state: DashboardState, width: number): number {
+  return Math.min(2, Math.max(1, Math.ceil(statusText(state).length / Math.max(1, width))));
+}
+
+export function StatusLine({ state, width }: { state: DashboardState; width: number }) {
+  return (
+    <Box height={statusHeight(state, width)} overflow="hidden">
+      <Text wrap="wrap">{statusText(state)}</Text>
+    </Box>
+  );
 }
