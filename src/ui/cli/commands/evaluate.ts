@@ -2,7 +2,7 @@
 // network2.py file) on the validation or test set.
 import type { Argv, CommandModule } from 'yargs';
 import { makeConfig } from '../../../core/config.js';
-import { HELD_OUT_NAMES, type HeldOut } from '../../../core/experiments.js';
+import type { HeldOut } from '../../../core/experiments.js';
 import { runCommand } from '../../app/errors.js';
 import { EXIT } from '../../app/exitCodes.js';
 import { percent, short } from '../../app/format.js';
@@ -10,6 +10,7 @@ import { inWords, type FieldWords } from '../../app/requestError.js';
 import { prepareRun, type PreparedRun } from '../../app/runSetup.js';
 import { lastText, parseNumber } from '../../app/values.js';
 import { writeJsonLine } from '../output/jsonReporter.js';
+import { heldOutOptions } from './heldOutOptions.js';
 import { processIo, type Io } from '../output/reporter.js';
 
 export interface EvaluateArgs {
@@ -21,21 +22,10 @@ export interface EvaluateArgs {
 }
 
 export function evaluateBuilder(yargs: Argv): Argv {
-  return yargs
+  return heldOutOptions(yargs)
     .positional('file', { describe: 'saved network (network2.py JSON)', type: 'string' })
-    .option('on', {
-      describe: `which set: ${HELD_OUT_NAMES.join(' | ')} [default: validation]`,
-      requiresArg: true,
-      coerce: lastText,
-    })
     .option('lambda', {
       describe: 'L2 λ the network was trained with, to add the regularization term to the cost [default: 0]',
-      requiresArg: true,
-      coerce: lastText,
-    })
-    .option('data-dir', {
-      describe: 'MNIST-format folder [default: the embedded MNIST]',
-      type: 'string',
       requiresArg: true,
       coerce: lastText,
     })

@@ -5,7 +5,7 @@
 import type { Argv, CommandModule } from 'yargs';
 import { confusionMatrix, misclassified, mostConfused, perDigit, type Misclassified } from '../../../core/analysis/confusion.js';
 import { makeConfig } from '../../../core/config.js';
-import { HELD_OUT_NAMES, type HeldOut } from '../../../core/experiments.js';
+import type { HeldOut } from '../../../core/experiments.js';
 import type { Network } from '../../../core/network.js';
 import { outputsOf } from '../../../core/predictions.js';
 import type { Examples, Predictions } from '../../../core/types.js';
@@ -19,6 +19,7 @@ import { inWords, type FieldWords } from '../../app/requestError.js';
 import { prepareRun, type PreparedRun } from '../../app/runSetup.js';
 import { isWholeNumber, lastText, parseNumber } from '../../app/values.js';
 import { writeJsonLine } from '../output/jsonReporter.js';
+import { heldOutOptions } from './heldOutOptions.js';
 import { processIo, type Io } from '../output/reporter.js';
 
 export interface InspectArgs {
@@ -36,19 +37,8 @@ const MAX_ERRORS = 10_000;
 const PAIRS_SHOWN = 5;
 
 export function inspectBuilder(yargs: Argv): Argv {
-  return yargs
+  return heldOutOptions(yargs)
     .positional('model', { describe: 'saved network (netdash or network2.py JSON)', type: 'string' })
-    .option('on', {
-      describe: `which set: ${HELD_OUT_NAMES.join(' | ')} [default: validation]`,
-      requiresArg: true,
-      coerce: lastText,
-    })
-    .option('data-dir', {
-      describe: 'MNIST-format folder [default: the embedded MNIST]',
-      type: 'string',
-      requiresArg: true,
-      coerce: lastText,
-    })
     .option('json', {
       type: 'boolean',
       describe: 'one JSON object: accuracy, correct, total, confusion, perDigit, misclassified',

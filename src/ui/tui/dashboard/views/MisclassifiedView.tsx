@@ -2,7 +2,7 @@
 // label, the prediction, the confidence and the ten outputs as bars; ← → move through them, `o`
 // sorts by confidence (surest mistakes first) or by true digit. As many as fit; a short terminal
 // gets them at half size.
-import { Box, Text } from 'ink';
+import { Text } from 'ink';
 import { useMemo } from 'react';
 import { misclassified, type Misclassified } from '../../../../core/analysis/confusion.js';
 import { outputsOf } from '../../../../core/predictions.js';
@@ -12,7 +12,7 @@ import { blocksPerRow, drawActivations, drawDigit, sideBySide } from '../../../a
 import { count } from '../../../app/format.js';
 import { useColor } from '../../charts/colors.js';
 import { artMode, halfSize, predictionsReady } from '../inspect.js';
-import { Waiting } from './inspectCommon.js';
+import { CaptionedLines, Waiting } from './inspectCommon.js';
 import type { DashboardView, ViewProps } from './view.js';
 
 const SIDE = 28;
@@ -73,18 +73,7 @@ function MisclassifiedBody({ state, width, height }: ViewProps) {
     .map((mistake, i) => mistakeBlock(mistake, first + i + 1, inspect.heldOutSet, inspect.predictions, mode, half));
   const last = first + blocks.length;
   const caption = `${first + 1}–${last} of ${count(mistakes.length)} misclassified, by ${order} · ← → move · o sorts by ${order === 'confidence' ? 'digit' : 'confidence'}`;
-  return (
-    <Box flexDirection="column" height={height}>
-      <Text wrap="truncate">{caption}</Text>
-      {sideBySide(blocks, perRow)
-        .slice(0, height - 1)
-        .map((line, i) => (
-          <Text key={i} wrap="truncate">
-            {line}
-          </Text>
-        ))}
-    </Box>
-  );
+  return <CaptionedLines caption={caption} lines={sideBySide(blocks, perRow)} height={height} />;
 }
 
 export const MISCLASSIFIED_VIEW: DashboardView = {

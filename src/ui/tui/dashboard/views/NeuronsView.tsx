@@ -2,13 +2,14 @@
 // picture on a diverging scale (red positive, blue negative; monochrome ░▒▓█ and .-=#), one scale
 // for the whole layer so L2's small smooth weights, L1's sparse ones and a large initialisation's
 // noise compare. A grid of as many as fit (half size on a short terminal); ← → move through them.
-import { Box, Text } from 'ink';
+import { Text } from 'ink';
 import { useMemo } from 'react';
 import { blocksPerRow, drawWeights, sideBySide } from '../../../app/digitArt.js';
 import { short } from '../../../app/format.js';
 import { useColor } from '../../charts/colors.js';
 import type { DashboardState } from '../dashboardReducer.js';
 import { artMode, halfSize, layerScale } from '../inspect.js';
+import { CaptionedLines } from './inspectCommon.js';
 import type { DashboardView, ViewProps } from './view.js';
 
 const SIDE = 28;
@@ -48,18 +49,7 @@ function NeuronsBody({ state, width, height }: ViewProps) {
   }
   const legend = mode === 'mono' ? '░▒▓█ +, .-=# −' : 'red +, blue −';
   const caption = `hidden layer 1: ${first + 1}–${last} of ${hidden.neurons} · ${legend}, full at ±${short(scale)} · epoch ${hidden.epoch} · ← →`;
-  return (
-    <Box flexDirection="column" height={height}>
-      <Text wrap="truncate">{caption}</Text>
-      {gridLines(blocks, perRow)
-        .slice(0, height - 1)
-        .map((line, i) => (
-          <Text key={i} wrap="truncate">
-            {line}
-          </Text>
-        ))}
-    </Box>
-  );
+  return <CaptionedLines caption={caption} lines={gridLines(blocks, perRow)} height={height} />;
 }
 
 const noHiddenLayer = (state: DashboardState) =>

@@ -1,7 +1,7 @@
 // What the look-inside views (7–0) share: the confusion matrix of the latest held-out predictions
 // (computed once per epoch, whichever of them asks), their caption and the line shown before the
 // first epoch's evaluation.
-import { Text } from 'ink';
+import { Box, Text } from 'ink';
 import { useMemo } from 'react';
 import {
   confusionMatrix,
@@ -45,4 +45,18 @@ export function Waiting({ state }: { state: DashboardState }) {
       ? 'no held-out evaluation in this run'
       : "appears after the first epoch's held-out evaluation";
   return <Text dimColor>{text}</Text>;
+}
+
+/** A caption over picture lines (digits, neurons), cut to the view's height. */
+export function CaptionedLines({ caption, lines, height }: { caption: string; lines: readonly string[]; height: number }) {
+  return (
+    <Box flexDirection="column" height={height}>
+      <Text wrap="truncate">{caption}</Text>
+      {lines.slice(0, height - 1).map((line, i) => (
+        <Text key={i} wrap="truncate">
+          {line}
+        </Text>
+      ))}
+    </Box>
+  );
 }
