@@ -18,7 +18,7 @@ import { ReferenceEngine, type TrainSettings, type TrainingEngine } from './engi
 import { Network, type Gradients } from './network.js';
 import { monitorEpoch, totalCost, type EpochMonitoring } from './monitoring.js';
 import { penaltiesOf, type Penalty } from './regularizers.js';
-import { Rng } from './rng.js';
+import type { TrainerData, TrainerOptions } from './trainerOptions.js';
 import { identityOrder } from './batches.js';
 import { makePredictions } from './predictions.js';
 import { now, trainInSlices, yieldToEventLoop } from './yielding.js';
@@ -34,35 +34,8 @@ import type {
   TrainerListener,
 } from './types.js';
 
-export interface TrainerData {
-  training: Examples;
-  /** Held-out set for validation metrics, early stopping and "best epoch". */
-  validation?: Examples;
-}
-
 export type { CheckpointListener, TrainerCheckpoint } from './checkpoint.js';
-
-export type EngineFactory = (network: Network, dropoutRng: Rng) => TrainingEngine;
-
-export interface TrainerOptions {
-  /** Continue from this network instead of a freshly initialized one (e.g. a loaded file). */
-  network?: Network;
-  engine?: EngineFactory;
-  /** Longest stretch of computation between two yields to the event loop. */
-  yieldEveryMs?: number;
-  /** Smallest interval between two batch-progress events. */
-  batchEventEveryMs?: number;
-  /** Called after the ones the config asks for (early stopping, schedule, best weights). */
-  callbacks?: TrainingCallback[];
-  /**
-   * Record the held-out set's predictions in each epoch's evaluation and hand them out with the
-   * 'epoch' (and 'evaluation') event; `outputs` keeps all output activations too. Off by default.
-   * When on, the held-out set is evaluated every epoch even if no held-out metric is monitored.
-   */
-  predictions?: PredictionRequest;
-  /** Continue a run from this checkpoint (same config, data and engine): its next epoch is checkpoint.epoch + 1. */
-  resume?: TrainerCheckpoint;
-}
+export type { EngineFactory, TrainerData, TrainerOptions } from './trainerOptions.js';
 
 /** What one run() carries from epoch to epoch. */
 interface RunState {
